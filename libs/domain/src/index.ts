@@ -1,0 +1,9 @@
+// The pure domain: rules over plain data. No framework, no database, no clock.
+export * from './vocabulary';
+export * from './errors';
+export * from './calendar';
+export * from './text';
+export * from './health';
+export * from './rollup';
+export * from './plan';
+export * from './report';
