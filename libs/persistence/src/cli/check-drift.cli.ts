@@ -1,0 +1,18 @@
+// npm run migration:check — fails when the entities and the migrations disagree:
+// after every migration has run, TypeORM must find nothing left to change.
+import { pendingSchemaChanges, withMigratedDatabase } from './with-database';
+
+async function main(): Promise<void> {
+  const { up } = await withMigratedDatabase(pendingSchemaChanges);
+  if (up.length > 0) {
+    process.stderr.write(`migration drift: the entities need ${up.length} statement(s) no migration has:\n`);
+    for (const q of up) process.stderr.write(`  ${q}\n`);
+    process.exit(1);
+  }
+  process.stdout.write('no migration drift: entities and migrations agree\n');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

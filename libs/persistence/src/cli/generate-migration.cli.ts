@@ -1,0 +1,42 @@
+// npm run migration:generate -- <Name>
+// Writes migrations/<epoch>-<Name>.ts with what the entities need beyond the
+// current migrations. The file is a draft: read it, correct it, register it in
+// migrations/index.ts.
+import { writeFileSync } from 'node:fs';
+import { projectPath } from '../project-path';
+import { pendingSchemaChanges, withMigratedDatabase } from './with-database';
+
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: migration:generate -- <PascalCaseName>');
+  const { up, down } = await withMigratedDatabase(pendingSchemaChanges);
+  if (up.length === 0) {
+    process.stdout.write('no schema change: nothing to generate\n');
+    return;
+  }
+  const epoch = Date.now();
+  const className = `${name}${epoch}`;
+  const lines = (qs: string[]) => qs.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+  const file = `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${className} implements MigrationInterface {
+  name = '${className}';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${lines(up)}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+${lines(down.reverse())}
+  }
+}
+`;
+  const path = projectPath('migrations', `${epoch}-${name}.ts`);
+  writeFileSync(path, file);
+  process.stdout.write(`${path}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

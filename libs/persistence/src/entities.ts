@@ -1,0 +1,8 @@
+import { MilestoneEntity } from './entities/milestone.entity';
+import { PlanItemEntity } from './entities/plan-item.entity';
+import { PlanVersionEntity } from './entities/plan-version.entity';
+import { ProgramEntity } from './entities/program.entity';
+import { UnitEntity } from './entities/unit.entity';
+
+/** Every table the central schema maps, for the DataSource and the drift check. */
+export const CENTRAL_ENTITIES = [UnitEntity, ProgramEntity, PlanItemEntity, PlanVersionEntity, MilestoneEntity];

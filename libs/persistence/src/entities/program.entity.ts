@@ -1,0 +1,37 @@
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { UnitEntity } from './unit.entity';
+
+@Entity('program')
+@Unique('program_code_key', ['code'])
+@Check('program_model_check', `"model" IN ('CENTRALIZED', 'FEDERATED')`)
+@Check('program_plan_version_check', `"plan_version" >= 0`)
+export class ProgramEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'owner_unit_id', type: 'uuid' })
+  ownerUnitId: string;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_unit_id', foreignKeyConstraintName: 'program_owner_fk' })
+  owner?: UnitEntity;
+
+  @Column({ type: 'text' })
+  model: string;
+
+  @Column({ name: 'target_date', type: 'date', nullable: true })
+  targetDate: string | null;
+
+  /** 0 until the first plan is published; each publish adds one. */
+  @Column({ name: 'plan_version', type: 'integer', default: 0 })
+  planVersion: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

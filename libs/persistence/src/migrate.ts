@@ -1,0 +1,25 @@
+import { DataSource } from 'typeorm';
+
+/** Arbitrary but fixed: every instance of the app takes the same lock. */
+const MIGRATION_LOCK_KEY = 4_020_191_108;
+
+/**
+ * Runs pending migrations while holding a session advisory lock, so that two
+ * instances starting together never apply the same migration twice: the second
+ * waits, then finds nothing to do.
+ */
+export async function migrateWithLock(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,6 @@
+import { InitialSchema1795887186003 } from './1795887186003-InitialSchema';
+
+// Every migration, in order. Listed by hand (not globbed) so the same list
+// works from the TypeScript sources in tests and from dist/ in production.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [InitialSchema1795887186003];
