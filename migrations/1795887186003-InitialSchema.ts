@@ -94,13 +94,27 @@ export class InitialSchema1795887186003 implements MigrationInterface {
       "published_at" TIMESTAMP WITH TIME ZONE NOT NULL,
       CONSTRAINT "PK_b48334109248f1aa72174097fc9" PRIMARY KEY ("program_id", "version"))`);
 
-    await q.query(`ALTER TABLE "unit" ADD CONSTRAINT "unit_successor_fk" FOREIGN KEY ("successor_id") REFERENCES "unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "program" ADD CONSTRAINT "program_owner_fk" FOREIGN KEY ("owner_unit_id") REFERENCES "unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "plan_item" ADD CONSTRAINT "plan_item_program_fk" FOREIGN KEY ("program_id") REFERENCES "program"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "milestone" ADD CONSTRAINT "milestone_program_fk" FOREIGN KEY ("program_id") REFERENCES "program"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "milestone" ADD CONSTRAINT "milestone_plan_item_fk" FOREIGN KEY ("plan_item_id") REFERENCES "plan_item"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "milestone" ADD CONSTRAINT "milestone_unit_fk" FOREIGN KEY ("unit_id") REFERENCES "unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "plan_version" ADD CONSTRAINT "plan_version_program_fk" FOREIGN KEY ("program_id") REFERENCES "program"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "unit" ADD CONSTRAINT "unit_successor_fk" FOREIGN KEY ("successor_id") REFERENCES "unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "program" ADD CONSTRAINT "program_owner_fk" FOREIGN KEY ("owner_unit_id") REFERENCES "unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "plan_item" ADD CONSTRAINT "plan_item_program_fk" FOREIGN KEY ("program_id") REFERENCES "program"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "milestone" ADD CONSTRAINT "milestone_program_fk" FOREIGN KEY ("program_id") REFERENCES "program"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "milestone" ADD CONSTRAINT "milestone_plan_item_fk" FOREIGN KEY ("plan_item_id") REFERENCES "plan_item"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "milestone" ADD CONSTRAINT "milestone_unit_fk" FOREIGN KEY ("unit_id") REFERENCES "unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "plan_version" ADD CONSTRAINT "plan_version_program_fk" FOREIGN KEY ("program_id") REFERENCES "program"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -1,1 +1,5 @@
-export default async function globalTeardown(): Promise<void> {}
+import type { EmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __embeddedPostgres?: EmbeddedPostgres }).__embeddedPostgres?.stop();
+}

@@ -23,7 +23,10 @@ export function severityRank(health: Health): number {
   return HEALTH_BY_SEVERITY.indexOf(health);
 }
 
-export function worstHealth(healths: Iterable<Health>, whenEmpty: Health = Health.ON_TRACK): Health {
+export function worstHealth(
+  healths: Iterable<Health>,
+  whenEmpty: Health = Health.ON_TRACK,
+): Health {
   let worst: Health | undefined;
   for (const h of healths) {
     if (worst === undefined || severityRank(h) < severityRank(worst)) worst = h;
@@ -55,7 +58,8 @@ export function computeHealth(
   if (milestone.status === MilestoneStatus.DONE) return Health.DONE;
   if (milestone.status === MilestoneStatus.BLOCKED) return Health.BLOCKED;
   if (today > milestone.baselineDue) return Health.LATE;
-  const forecastSlips = milestone.forecastDue != null && milestone.forecastDue > milestone.baselineDue;
+  const forecastSlips =
+    milestone.forecastDue != null && milestone.forecastDue > milestone.baselineDue;
   if (forecastSlips || dependencies.some((d) => holdsUpDependants(d, today))) return Health.AT_RISK;
   return Health.ON_TRACK;
 }

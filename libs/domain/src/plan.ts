@@ -36,15 +36,21 @@ export function validatePlan(items: readonly PlanItemSpec[]): PlanItemSpec[] {
   const normalised = items.map((item, i) => validateItem(item, `items[${i}]`));
   const byKey = new Map<string, PlanItemSpec>();
   normalised.forEach((item, i) => {
-    if (byKey.has(item.key)) throw DomainError.badInput(`items[${i}].key`, `duplicate key ${item.key}`);
+    if (byKey.has(item.key))
+      throw DomainError.badInput(`items[${i}].key`, `duplicate key ${item.key}`);
     byKey.set(item.key, item);
   });
   normalised.forEach((item, i) => {
     const field = `items[${i}].dependsOn`;
     for (const dep of item.dependsOn) {
       const target = byKey.get(dep);
-      if (!target) throw DomainError.badInput(field, `${item.key} depends on ${dep}, which is not in the plan`);
-      if (dep === item.key) throw DomainError.badInput(field, `${item.key} cannot depend on itself`);
+      if (!target)
+        throw DomainError.badInput(
+          field,
+          `${item.key} depends on ${dep}, which is not in the plan`,
+        );
+      if (dep === item.key)
+        throw DomainError.badInput(field, `${item.key} cannot depend on itself`);
       if (item.scope === MilestoneScope.CENTRAL && target.scope === MilestoneScope.PROVINCE) {
         throw DomainError.badInput(
           field,
@@ -71,19 +77,35 @@ function validateItem(item: PlanItemSpec, path: string): PlanItemSpec {
   }
   const title = normalizeText(item.title);
   if (title.length === 0 || title.length > PLAN_LIMITS.maxTitleLength) {
-    throw DomainError.badInput(`${path}.title`, `a title is 1-${PLAN_LIMITS.maxTitleLength} characters`);
+    throw DomainError.badInput(
+      `${path}.title`,
+      `a title is 1-${PLAN_LIMITS.maxTitleLength} characters`,
+    );
   }
   if (!isIsoDate(item.baselineDue)) {
     throw DomainError.badInput(`${path}.baselineDue`, `not a calendar date: ${item.baselineDue}`);
   }
   if (!Number.isFinite(item.weight) || item.weight <= 0 || item.weight > PLAN_LIMITS.maxWeight) {
-    throw DomainError.badInput(`${path}.weight`, `a weight is above 0 and at most ${PLAN_LIMITS.maxWeight}`);
+    throw DomainError.badInput(
+      `${path}.weight`,
+      `a weight is above 0 and at most ${PLAN_LIMITS.maxWeight}`,
+    );
   }
   if (item.dependsOn.length > PLAN_LIMITS.maxDependencies) {
-    throw DomainError.badInput(`${path}.dependsOn`, `at most ${PLAN_LIMITS.maxDependencies} dependencies`);
+    throw DomainError.badInput(
+      `${path}.dependsOn`,
+      `at most ${PLAN_LIMITS.maxDependencies} dependencies`,
+    );
   }
   const dependsOn = [...new Set(item.dependsOn.map((d) => d.trim()))];
-  return { key, title, scope: item.scope, baselineDue: item.baselineDue, weight: item.weight, dependsOn };
+  return {
+    key,
+    title,
+    scope: item.scope,
+    baselineDue: item.baselineDue,
+    weight: item.weight,
+    dependsOn,
+  };
 }
 
 /** A cycle as a list of keys (first repeated at the end), or null. */
@@ -130,7 +152,10 @@ export interface PlanChanges {
 }
 
 /** What publishing `next` over the current items does (domain.md "Programs and plans"). */
-export function diffPlan(current: readonly PublishedItem[], next: readonly PlanItemSpec[]): PlanChanges {
+export function diffPlan(
+  current: readonly PublishedItem[],
+  next: readonly PlanItemSpec[],
+): PlanChanges {
   const existing = new Map(current.map((it) => [it.key, it]));
   const changes: PlanChanges = { create: [], change: [], reinstate: [], keep: [], remove: [] };
   next.forEach((item, i) => {

@@ -27,22 +27,35 @@ export const REPORT_LIMITS = {
 export function validateReport(report: ProgressReport, reportDate: IsoDate): ProgressReport {
   const { status, percentComplete } = report;
   if (!Number.isInteger(percentComplete) || percentComplete < 0 || percentComplete > 100) {
-    throw DomainError.badInput('percentComplete', 'percentComplete is a whole number from 0 to 100');
+    throw DomainError.badInput(
+      'percentComplete',
+      'percentComplete is a whole number from 0 to 100',
+    );
   }
   if (status === MilestoneStatus.CANCELLED) {
-    throw DomainError.badInput('status', 'CANCELLED is set by the PMO when a plan drops an item, not reported');
+    throw DomainError.badInput(
+      'status',
+      'CANCELLED is set by the PMO when a plan drops an item, not reported',
+    );
   }
   for (const field of ['forecastDue', 'completedOn'] as const) {
     const value = report[field];
-    if (value != null && !isIsoDate(value)) throw DomainError.badInput(field, `not a calendar date: ${value}`);
+    if (value != null && !isIsoDate(value))
+      throw DomainError.badInput(field, `not a calendar date: ${value}`);
   }
   const blocker = report.blocker?.trim() || null;
   const note = report.note?.trim() || null;
   if (blocker && blocker.length > REPORT_LIMITS.maxBlockerLength) {
-    throw DomainError.badInput('blocker', `a blocker is at most ${REPORT_LIMITS.maxBlockerLength} characters`);
+    throw DomainError.badInput(
+      'blocker',
+      `a blocker is at most ${REPORT_LIMITS.maxBlockerLength} characters`,
+    );
   }
   if (note && note.length > REPORT_LIMITS.maxNoteLength) {
-    throw DomainError.badInput('note', `a note is at most ${REPORT_LIMITS.maxNoteLength} characters`);
+    throw DomainError.badInput(
+      'note',
+      `a note is at most ${REPORT_LIMITS.maxNoteLength} characters`,
+    );
   }
   if (status === MilestoneStatus.DONE && percentComplete !== 100) {
     throw DomainError.badInput('percentComplete', 'DONE requires percentComplete 100');

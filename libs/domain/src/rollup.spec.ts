@@ -12,12 +12,22 @@ const fact = (over: Partial<RollupFact>): RollupFact => ({
   ...over,
 });
 const done = (baselineDue: string, completedOn: string, weight = 1) =>
-  fact({ status: S.DONE, health: Health.DONE, percentComplete: 100, baselineDue, completedOn, weight });
+  fact({
+    status: S.DONE,
+    health: Health.DONE,
+    percentComplete: 100,
+    baselineDue,
+    completedOn,
+    weight,
+  });
 
 describe(rollUp.name, () => {
   it('weights percent complete and counts DONE as 100', () => {
     const p = rollUp(
-      [fact({ weight: 3, percentComplete: 50 }), fact({ weight: 1, status: S.DONE, health: Health.DONE, percentComplete: 100 })],
+      [
+        fact({ weight: 3, percentComplete: 50 }),
+        fact({ weight: 1, status: S.DONE, health: Health.DONE, percentComplete: 100 }),
+      ],
       today,
     );
     // (3 × 50 + 1 × 100) / 4
@@ -29,10 +39,22 @@ describe(rollUp.name, () => {
 
   it('leaves CANCELLED out of every figure', () => {
     const p = rollUp(
-      [fact({ percentComplete: 40 }), fact({ status: S.CANCELLED, percentComplete: 0, weight: 100, baselineDue: '2019-01-01' })],
+      [
+        fact({ percentComplete: 40 }),
+        fact({ status: S.CANCELLED, percentComplete: 0, weight: 100, baselineDue: '2019-01-01' }),
+      ],
       today,
     );
-    expect(p).toEqual({ percentComplete: 40, total: 1, done: 0, late: 0, blocked: 0, atRisk: 0, onTrack: 1, onTimeRate: null });
+    expect(p).toEqual({
+      percentComplete: 40,
+      total: 1,
+      done: 0,
+      late: 0,
+      blocked: 0,
+      atRisk: 0,
+      onTrack: 1,
+      onTimeRate: null,
+    });
   });
 
   it('counts each health', () => {
@@ -65,23 +87,56 @@ describe(rollUp.name, () => {
 
   it('an empty program has 0% and no on-time rate', () => {
     expect(rollUp([], today)).toEqual({
-      percentComplete: 0, total: 0, done: 0, late: 0, blocked: 0, atRisk: 0, onTrack: 0, onTimeRate: null,
+      percentComplete: 0,
+      total: 0,
+      done: 0,
+      late: 0,
+      blocked: 0,
+      atRisk: 0,
+      onTrack: 0,
+      onTimeRate: null,
     });
   });
 });
 
 describe(programHealth.name, () => {
   const many = (n: number, health: Health) =>
-    Array.from({ length: n }, () => fact({ health, status: health === Health.DONE ? S.DONE : S.IN_PROGRESS }));
+    Array.from({ length: n }, () =>
+      fact({ health, status: health === Health.DONE ? S.DONE : S.IN_PROGRESS }),
+    );
 
   it.each<[string, RollupFact[], Health]>([
     ['all DONE', many(5, Health.DONE), Health.DONE],
-    ['all DONE but a cancelled one', [...many(5, Health.DONE), fact({ status: S.CANCELLED })], Health.DONE],
-    ['exactly 10% BLOCKED', [...many(1, Health.BLOCKED), ...many(9, Health.ON_TRACK)], Health.BLOCKED],
-    ['9% BLOCKED, 10% LATE', [...many(9, Health.BLOCKED), ...many(10, Health.LATE), ...many(81, Health.ON_TRACK)], Health.LATE],
-    ['worst held by 10% wins over a larger milder share', [...many(2, Health.LATE), ...many(8, Health.AT_RISK), ...many(10, Health.ON_TRACK)], Health.LATE],
-    ['problems all under 10%', [...many(9, Health.LATE), ...many(9, Health.AT_RISK), ...many(82, Health.ON_TRACK)], Health.ON_TRACK],
-    ['95% DONE and 5% LATE is not DONE', [...many(19, Health.DONE), ...many(1, Health.LATE)], Health.ON_TRACK],
+    [
+      'all DONE but a cancelled one',
+      [...many(5, Health.DONE), fact({ status: S.CANCELLED })],
+      Health.DONE,
+    ],
+    [
+      'exactly 10% BLOCKED',
+      [...many(1, Health.BLOCKED), ...many(9, Health.ON_TRACK)],
+      Health.BLOCKED,
+    ],
+    [
+      '9% BLOCKED, 10% LATE',
+      [...many(9, Health.BLOCKED), ...many(10, Health.LATE), ...many(81, Health.ON_TRACK)],
+      Health.LATE,
+    ],
+    [
+      'worst held by 10% wins over a larger milder share',
+      [...many(2, Health.LATE), ...many(8, Health.AT_RISK), ...many(10, Health.ON_TRACK)],
+      Health.LATE,
+    ],
+    [
+      'problems all under 10%',
+      [...many(9, Health.LATE), ...many(9, Health.AT_RISK), ...many(82, Health.ON_TRACK)],
+      Health.ON_TRACK,
+    ],
+    [
+      '95% DONE and 5% LATE is not DONE',
+      [...many(19, Health.DONE), ...many(1, Health.LATE)],
+      Health.ON_TRACK,
+    ],
     ['no milestones', [], Health.ON_TRACK],
   ])('%s', (_name, facts, expected) => {
     expect(programHealth(facts)).toBe(expected);
@@ -90,8 +145,15 @@ describe(programHealth.name, () => {
 
 describe(rowHealth.name, () => {
   it('is the worst counted milestone', () => {
-    expect(rowHealth([fact({ health: Health.AT_RISK }), fact({ health: Health.LATE })])).toBe(Health.LATE);
-    expect(rowHealth([fact({ health: Health.DONE }), fact({ status: S.CANCELLED, health: Health.ON_TRACK })])).toBe(Health.DONE);
+    expect(rowHealth([fact({ health: Health.AT_RISK }), fact({ health: Health.LATE })])).toBe(
+      Health.LATE,
+    );
+    expect(
+      rowHealth([
+        fact({ health: Health.DONE }),
+        fact({ status: S.CANCELLED, health: Health.ON_TRACK }),
+      ]),
+    ).toBe(Health.DONE);
     expect(rowHealth([])).toBe(Health.ON_TRACK);
   });
 });

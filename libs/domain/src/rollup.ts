@@ -46,7 +46,12 @@ export function rollUp(facts: readonly RollupFact[], today: IsoDate): Progress {
     byHealth.set(f.health, (byHealth.get(f.health) ?? 0) + 1);
     if (f.baselineDue < today) {
       due += 1;
-      if (f.status === MilestoneStatus.DONE && f.completedOn != null && f.completedOn <= f.baselineDue) onTime += 1;
+      if (
+        f.status === MilestoneStatus.DONE &&
+        f.completedOn != null &&
+        f.completedOn <= f.baselineDue
+      )
+        onTime += 1;
     }
   }
   const count = (h: Health) => byHealth.get(h) ?? 0;

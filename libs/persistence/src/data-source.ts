@@ -27,7 +27,9 @@ export function centralDataSourceOptions(options: DatabaseOptions): DataSourceOp
     uuidExtension: 'pgcrypto',
     applicationName: options.applicationName ?? 'nsdb-tracker',
     extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 },
-    logging: ['error'],
+    // Failures surface as exceptions that the app maps and logs once; TypeORM's own
+    // console logging would print them twice, with their SQL.
+    logging: false,
   };
 }
 

@@ -15,7 +15,10 @@ export interface EmbeddedPostgres {
  * when null), served over the wire protocol on a free loopback port so TypeORM's
  * pg driver talks to it exactly as to a real server.
  */
-export async function startEmbeddedPostgres(dataDir: string | null, maxConnections = 20): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string | null,
+  maxConnections = 20,
+): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ?? undefined, { extensions: { btree_gist, pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });

@@ -5,4 +5,10 @@ import { ProgramEntity } from './entities/program.entity';
 import { UnitEntity } from './entities/unit.entity';
 
 /** Every table the central schema maps, for the DataSource and the drift check. */
-export const CENTRAL_ENTITIES = [UnitEntity, ProgramEntity, PlanItemEntity, PlanVersionEntity, MilestoneEntity];
+export const CENTRAL_ENTITIES = [
+  UnitEntity,
+  ProgramEntity,
+  PlanItemEntity,
+  PlanVersionEntity,
+  MilestoneEntity,
+];

@@ -5,7 +5,9 @@ import { pendingSchemaChanges, withMigratedDatabase } from './with-database';
 async function main(): Promise<void> {
   const { up } = await withMigratedDatabase(pendingSchemaChanges);
   if (up.length > 0) {
-    process.stderr.write(`migration drift: the entities need ${up.length} statement(s) no migration has:\n`);
+    process.stderr.write(
+      `migration drift: the entities need ${up.length} statement(s) no migration has:\n`,
+    );
     for (const q of up) process.stderr.write(`  ${q}\n`);
     process.exit(1);
   }

@@ -8,7 +8,8 @@ import { pendingSchemaChanges, withMigratedDatabase } from './with-database';
 
 async function main(): Promise<void> {
   const name = process.argv[2];
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: migration:generate -- <PascalCaseName>');
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('usage: migration:generate -- <PascalCaseName>');
   const { up, down } = await withMigratedDatabase(pendingSchemaChanges);
   if (up.length === 0) {
     process.stdout.write('no schema change: nothing to generate\n');
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   }
   const epoch = Date.now();
   const className = `${name}${epoch}`;
-  const lines = (qs: string[]) => qs.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+  const lines = (qs: string[]) =>
+    qs.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
   const file = `import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

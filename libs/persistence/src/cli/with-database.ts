@@ -21,7 +21,9 @@ export async function withMigratedDatabase<T>(work: (ds: DataSource) => Promise<
 }
 
 /** The SQL TypeORM would run to bring the database in line with the entities. */
-export async function pendingSchemaChanges(ds: DataSource): Promise<{ up: string[]; down: string[] }> {
+export async function pendingSchemaChanges(
+  ds: DataSource,
+): Promise<{ up: string[]; down: string[] }> {
   const log = await ds.driver.createSchemaBuilder().log();
   return {
     up: log.upQueries.map((q) => q.query),

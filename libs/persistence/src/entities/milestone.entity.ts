@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { PlanItemEntity } from './plan-item.entity';
 import { ProgramEntity } from './program.entity';
 import { UnitEntity } from './unit.entity';
@@ -8,9 +18,15 @@ import { UnitEntity } from './unit.entity';
 @Unique('milestone_item_unit_key', ['planItemId', 'unitId'])
 @Index('milestone_program_idx', ['programId'])
 @Index('milestone_unit_idx', ['unitId'])
-@Check('milestone_status_check', `"status" IN ('NOT_STARTED', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'CANCELLED')`)
+@Check(
+  'milestone_status_check',
+  `"status" IN ('NOT_STARTED', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'CANCELLED')`,
+)
 @Check('milestone_percent_check', `"percent_complete" BETWEEN 0 AND 100`)
-@Check('milestone_done_check', `"status" <> 'DONE' OR ("percent_complete" = 100 AND "completed_on" IS NOT NULL)`)
+@Check(
+  'milestone_done_check',
+  `"status" <> 'DONE' OR ("percent_complete" = 100 AND "completed_on" IS NOT NULL)`,
+)
 @Check('milestone_version_check', `"version" >= 0`)
 export class MilestoneEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /**
  * A province or central agency. The id is the identity; the code is only unique
@@ -7,8 +17,14 @@ import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, 
  */
 @Entity('unit')
 @Check('unit_kind_check', `"kind" IN ('CENTRAL_AGENCY', 'PROVINCE')`)
-@Check('unit_validity_check', `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_from" <= "valid_to"`)
-@Exclusion('unit_code_per_day_excl', `USING gist ("code" WITH =, daterange("valid_from", "valid_to", '[]') WITH &&)`)
+@Check(
+  'unit_validity_check',
+  `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_from" <= "valid_to"`,
+)
+@Exclusion(
+  'unit_code_per_day_excl',
+  `USING gist ("code" WITH =, daterange("valid_from", "valid_to", '[]') WITH &&)`,
+)
 export class UnitEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

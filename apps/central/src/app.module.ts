@@ -1,0 +1,76 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TokenAuthority } from '@tracker/auth';
+import { centralDataSourceOptions } from '@tracker/persistence';
+import { AuthGuard } from './auth/auth.guard';
+import { RequestContext } from './auth/request-context';
+import { TOKEN_AUTHORITY } from './auth/token-authority';
+import { Clock } from './clock/clock';
+import { CentralConfig } from './config/central-config';
+import { CENTRAL_RESOLVERS } from './central-resolvers';
+import { CoreModule } from './core.module';
+import { DashboardService } from './dashboard/dashboard.service';
+import { DateScalar } from './graphql/date.scalar';
+import { DateTimeScalar } from './graphql/date-time.scalar';
+import { formatGraphQLError } from './graphql/graphql-errors';
+import { LoadersFactory } from './graphql/loaders';
+import { inputValidationPipe } from './graphql/validation.pipe';
+import { HealthController } from './health/health.controller';
+import { MilestonesService } from './milestones/milestones.service';
+import { ProgramsService } from './programs/programs.service';
+
+export interface CentralModuleOptions {
+  config: CentralConfig;
+  databaseUrl: string;
+  authority: TokenAuthority;
+  clock: Clock;
+}
+
+@Module({})
+export class CentralAppModule {
+  static forRoot(options: CentralModuleOptions): DynamicModule {
+    return {
+      module: CentralAppModule,
+      imports: [
+        CoreModule.forRoot(options.clock),
+        TypeOrmModule.forRoot(
+          centralDataSourceOptions({ url: options.databaseUrl, applicationName: 'nsdb-central' }),
+        ),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [CoreModule.forRoot(options.clock)],
+          inject: [LoadersFactory],
+          useFactory: (loaders: LoadersFactory) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphQLError,
+            context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({
+              req,
+              loaders: loaders.create(),
+            }),
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: CentralConfig, useValue: options.config },
+        { provide: TOKEN_AUTHORITY, useValue: options.authority },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useFactory: inputValidationPipe },
+        DateScalar,
+        DateTimeScalar,
+        ProgramsService,
+        MilestonesService,
+        DashboardService,
+        ...CENTRAL_RESOLVERS,
+      ],
+    };
+  }
+}

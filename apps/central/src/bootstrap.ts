@@ -1,0 +1,90 @@
+import { INestApplication, Logger, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadOrCreateSecret, TokenAuthority } from '@tracker/auth';
+import { loadReferenceUnits, migrateWithLock, startEmbeddedPostgres } from '@tracker/persistence';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { CentralAppModule } from './app.module';
+import { centralAuthority } from './auth/token-authority';
+import { Clock } from './clock/clock';
+import { loadCentralConfig, RunMode } from './config/central-config';
+import { loadDemo } from './demo/load-demo';
+import { ProgramsService } from './programs/programs.service';
+
+export interface RunningCentral {
+  app: INestApplication;
+  url: string;
+  authority: TokenAuthority;
+  clock: Clock;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the central app: database (embedded unless DATABASE_URL), migrations
+ * under a lock, reference units into an empty database, the demo data in demo
+ * mode, then HTTP. Nothing listens before the schema is current.
+ */
+export async function startCentral(
+  mode: RunMode,
+  env: Record<string, string | undefined> = process.env,
+  logger?: LoggerService | false,
+): Promise<RunningCentral> {
+  const config = loadCentralConfig(mode, env);
+  const log = new Logger('Central');
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres(join(config.dataDir, 'pg'));
+  try {
+    const secret = config.tokenSecret ?? loadOrCreateSecret(config.dataDir);
+    const clock = config.clockNow ? Clock.fixedAt(config.clockNow) : Clock.real();
+    const authority = centralAuthority(secret);
+    const app = await NestFactory.create(
+      CentralAppModule.forRoot({
+        config,
+        databaseUrl: config.databaseUrl ?? embedded!.url,
+        authority,
+        clock,
+      }),
+      { logger: logger ?? ['log', 'warn', 'error'], abortOnError: false },
+    );
+    await app.init();
+    const db = app.get(DataSource);
+    const applied = await migrateWithLock(db);
+    if (applied.length > 0) log.log(`migrations applied: ${applied.join(', ')}`);
+    const units = await loadReferenceUnits(db.manager);
+    if (units > 0) log.log(`reference units loaded: ${units}`);
+    if (mode === 'demo') await loadDemo(db, app.get(ProgramsService));
+    await app.listen(config.port);
+    const address = app.getHttpServer().address() as { port: number };
+    const url = `http://localhost:${address.port}`;
+    return {
+      app,
+      url,
+      authority,
+      clock,
+      async stop() {
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+}
+
+/** Closes the app cleanly on SIGINT/SIGTERM so the embedded database is flushed. */
+export function stopOnSignals(running: RunningCentral): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    new Logger('Central').log(`${signal}: shutting down`);
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

@@ -1,0 +1,16 @@
+import { DashboardResolver } from './dashboard/dashboard.resolver';
+import { EscalationsResolver } from './escalations/escalations.resolver';
+import { MilestonesResolver } from './milestones/milestones.resolver';
+import { ProgramsResolver } from './programs/programs.resolver';
+import { SyncResolver } from './sync/sync.resolver';
+import { UnitsResolver } from './units/units.resolver';
+
+/** Every resolver of the central API: the app registers these and the schema is generated from them. */
+export const CENTRAL_RESOLVERS = [
+  UnitsResolver,
+  ProgramsResolver,
+  MilestonesResolver,
+  DashboardResolver,
+  EscalationsResolver,
+  SyncResolver,
+];

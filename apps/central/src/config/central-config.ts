@@ -1,0 +1,79 @@
+import { MIN_SECRET_LENGTH } from '@tracker/auth';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export type RunMode = 'demo' | 'production';
+
+/**
+ * Everything the central app reads from its environment, validated once at
+ * start-up (operations.md). Nothing else in the app reads process.env.
+ */
+export class CentralConfig {
+  @IsIn(['demo', 'production'])
+  mode: RunMode;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port: number;
+
+  /** A PostgreSQL server; unset: embedded PGlite under dataDir. */
+  @IsOptional()
+  @IsString()
+  databaseUrl?: string;
+
+  @IsString()
+  dataDir: string;
+
+  /** Unset in the demo: generated once and kept in dataDir. Unset in production: refuse to start. */
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_SECRET_LENGTH, {
+    message: `TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} characters`,
+  })
+  tokenSecret?: string;
+
+  /** Fixes the central clock (ISO-8601); unset: the real clock. */
+  @IsOptional()
+  @IsISO8601(
+    { strict: true },
+    { message: 'CLOCK_NOW must be an ISO-8601 instant, e.g. 2020-03-01T00:00:00Z' },
+  )
+  clockNow?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+export function loadCentralConfig(mode: RunMode, env: Env = process.env): CentralConfig {
+  const config = plainToInstance(CentralConfig, {
+    mode,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR || './data/central',
+    tokenSecret: env.TOKEN_SECRET || undefined,
+    clockNow: env.CLOCK_NOW || (mode === 'demo' ? '2020-03-01T00:00:00Z' : undefined),
+  });
+  const errors = validateSync(config);
+  if (errors.length > 0) {
+    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '));
+  }
+  if (mode === 'production' && !config.tokenSecret) {
+    throw new ConfigError(
+      'TOKEN_SECRET is required in production: a generated key would not be shared by other instances',
+    );
+  }
+  return config;
+}

@@ -1,0 +1,27 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '../auth/request-context';
+import { pageSize } from '../graphql/cursor';
+import { ProvinceRow } from '../programs/program.type';
+import { DashboardService } from './dashboard.service';
+import { NationalDashboard } from './national-dashboard.type';
+
+@Resolver(() => NationalDashboard)
+export class DashboardResolver {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  @Query(() => NationalDashboard)
+  async nationalDashboard(@Context() ctx: RequestContext): Promise<NationalDashboard> {
+    return this.dashboard.national(ctx.loaders);
+  }
+
+  @ResolveField(() => [ProvinceRow], {
+    description:
+      'Provinces ordered worst first (most late + blocked milestones across all programs).',
+  })
+  laggingProvinces(
+    @Parent() dashboard: NationalDashboard,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 10 }) first?: number,
+  ): ProvinceRow[] {
+    return dashboard.provincesWorstFirst.slice(0, pageSize(first, 10));
+  }
+}

@@ -1,0 +1,84 @@
+import { Logger } from '@nestjs/common';
+import { DomainError } from '@tracker/domain';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+const logger = new Logger('GraphQLErrors');
+
+/** Codes a client may see as they are; anything else is internal. */
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * The second and third error layers: a DomainError becomes its code (and field);
+ * GraphQL's own parse and validation errors pass as they are; anything else is
+ * logged here and reaches the client as a bare INTERNAL_SERVER_ERROR, with no
+ * message, SQL or stack of ours.
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  const domain = findDomainError(original);
+  if (domain) {
+    const extensions: Record<string, unknown> = { code: domain.code };
+    const field = variablePath(formatted.message) ?? domain.field;
+    if (field) extensions.field = field;
+    return {
+      message: domain.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions,
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    return {
+      message: formatted.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code },
+    };
+  }
+  logger.error(
+    `unexpected error at ${formatted.path?.join('.') ?? '(request)'}: ${describe(original)}`,
+  );
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/**
+ * A scalar refusing a variable knows only its own type; graphql-js names where the
+ * value sat ('Variable "$input" got invalid value … at "input.items[0].baselineDue"').
+ * The variable's own name is dropped, as class-validator's paths start inside it.
+ */
+function variablePath(message: string): string | undefined {
+  const m = /^Variable "\$[^"]+" got invalid value .* at "([^"]+)"/.exec(message);
+  return m ? m[1].split('.').slice(1).join('.') || m[1] : undefined;
+}
+
+function findDomainError(error: unknown): DomainError | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth += 1) {
+    if (e instanceof DomainError) return e;
+    e = e instanceof GraphQLError ? e.originalError : e instanceof Error ? e.cause : undefined;
+  }
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { IsoDate, UnitKind } from '@tracker/domain';
+import DataLoader from 'dataloader';
+import { Clock } from '../clock/clock';
+import { toMilestone } from '../milestones/milestone.mapper';
+import { Milestone } from '../milestones/milestone.type';
+import { MilestonesRepository } from '../milestones/milestones.repository';
+import { PlanItem, Program } from '../programs/program.type';
+import { ProgramsRepository } from '../programs/programs.repository';
+import { MilestoneFact, RollupFactsRepository } from '../rollup/rollup-facts.repository';
+import { Unit } from '../units/unit.type';
+import { UnitsRepository } from '../units/units.repository';
+
+/**
+ * Per-request batching: a field that would query once per parent asks a loader,
+ * and each loader answers a whole list of parents with one statement.
+ * Created anew for every request, so nothing is cached across requests or users.
+ */
+export interface Loaders {
+  today: IsoDate;
+  unit: DataLoader<string, Unit | null>;
+  program: DataLoader<string, Program | null>;
+  plan: DataLoader<string, PlanItem[]>;
+  facts: DataLoader<string, MilestoneFact[]>;
+  milestone: DataLoader<string, Milestone | null>;
+  /** Provinces that exist today, in code order. */
+  activeProvinces: () => Promise<Unit[]>;
+}
+
+function byKey<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): (T | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function groupBy<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): T[][] {
+  const map = new Map<K, T[]>(keys.map((k) => [k, []]));
+  for (const r of rows) map.get(keyOf(r))?.push(r);
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+@Injectable()
+export class LoadersFactory {
+  constructor(
+    private readonly clock: Clock,
+    private readonly units: UnitsRepository,
+    private readonly programs: ProgramsRepository,
+    private readonly facts: RollupFactsRepository,
+    private readonly milestones: MilestonesRepository,
+  ) {}
+
+  create(): Loaders {
+    const today = this.clock.today();
+    let provinces: Promise<Unit[]> | undefined;
+    return {
+      today,
+      unit: new DataLoader(async (ids) => byKey(ids, await this.units.findByIds(ids), (u) => u.id)),
+      program: new DataLoader(async (ids) =>
+        byKey(ids, await this.programs.findByIds(ids), (p) => p.id),
+      ),
+      plan: new DataLoader(async (ids) =>
+        groupBy(ids, await this.programs.currentPlans(ids), (i) => i.programId),
+      ),
+      facts: new DataLoader(async (ids) =>
+        groupBy(ids, await this.facts.forPrograms(ids, today), (f) => f.programId),
+      ),
+      milestone: new DataLoader(async (ids) =>
+        byKey(
+          ids,
+          (await this.milestones.findByIds(ids, today)).map((row) => toMilestone(row, today)),
+          (m) => m.id,
+        ),
+      ),
+      activeProvinces: () =>
+        (provinces ??= this.units.findExisting(today, { kind: UnitKind.PROVINCE })),
+    };
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The health rules of domain.md as one SQL expression over a milestone (alias m)
+ * and its plan item (alias pi), for the date bound at `today` (e.g. '$1').
+ * It mirrors computeHealth in the domain library; health-sql.e2e-spec.ts runs
+ * both over the same table of cases so they cannot drift apart.
+ * It lives in SQL so that filtering and paging by health happen in the database.
+ */
+export function healthSql(today: string): string {
+  return `(CASE
+    WHEN m.status = 'CANCELLED' THEN 'ON_TRACK'
+    WHEN m.status = 'DONE' THEN 'DONE'
+    WHEN m.status = 'BLOCKED' THEN 'BLOCKED'
+    WHEN ${today}::date > pi.baseline_due THEN 'LATE'
+    WHEN m.forecast_due > pi.baseline_due OR EXISTS (
+      SELECT 1 FROM plan_item dpi JOIN milestone dm ON dm.plan_item_id = dpi.id
+      WHERE dpi.program_id = pi.program_id
+        AND dpi.key = ANY (pi.depends_on)
+        AND (dpi.scope = 'CENTRAL' OR dm.unit_id = m.unit_id)
+        AND (dm.status = 'BLOCKED' OR (dm.status NOT IN ('DONE', 'CANCELLED') AND ${today}::date > dpi.baseline_due))
+    ) THEN 'AT_RISK'
+    ELSE 'ON_TRACK'
+  END)`;
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { foldForSearch, IsoDate } from '@tracker/domain';
+import { DataSource } from 'typeorm';
+import { decodeCursor } from '../graphql/cursor';
+import { containsPattern } from '../units/units.repository';
+import { MilestoneFilter } from './milestone-filter.input';
+import { milestoneSelect, MilestoneRow } from './milestone.row';
+
+export interface MilestonePage {
+  rows: MilestoneRow[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+/** Builds a parameterised WHERE clause; $1 is always the central date. */
+class SqlWhere {
+  readonly params: unknown[];
+  readonly clauses: string[] = [];
+
+  constructor(today: IsoDate) {
+    this.params = [today];
+  }
+
+  bind(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  add(clause: string): void {
+    this.clauses.push(clause);
+  }
+
+  toSql(): string {
+    return this.clauses.length > 0 ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+@Injectable()
+export class MilestonesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findByIds(ids: readonly string[], today: IsoDate): Promise<MilestoneRow[]> {
+    return this.db.query(`${milestoneSelect('$1')} WHERE m.id = ANY ($2::uuid[])`, [today, ids]);
+  }
+
+  /**
+   * Codes and keys are identifiers: they sort byte-wise (COLLATE "C") so the
+   * order is the same on every server whatever its locale.
+   * One page of milestones in (program, key, unit code, id) order, filtered in SQL
+   * (health included, so paging by health is exact), and the total without paging.
+   */
+  async page(
+    filter: MilestoneFilter,
+    first: number,
+    after: string | undefined,
+    today: IsoDate,
+  ): Promise<MilestonePage> {
+    const where = new SqlWhere(today);
+    if (filter.programCode) where.add(`"programCode" = ${where.bind(filter.programCode)}`);
+    if (filter.unitCode) where.add(`"unitCode" = ${where.bind(filter.unitCode)}`);
+    if (filter.status?.length) where.add(`status = ANY (${where.bind(filter.status)}::text[])`);
+    if (filter.health?.length) where.add(`health = ANY (${where.bind(filter.health)}::text[])`);
+    if (filter.scope) where.add(`scope = ${where.bind(filter.scope)}`);
+    // No escalation is ever open until the escalation engine lands.
+    if (filter.escalated === true) where.add('false');
+    const folded = filter.search ? foldForSearch(filter.search) : '';
+    if (folded) {
+      const pattern = where.bind(containsPattern(folded));
+      where.add(`("titleFolded" LIKE ${pattern} OR "unitNameFolded" LIKE ${pattern})`);
+    }
+    const source = `(${milestoneSelect('$1')}) ms`;
+
+    const countParams = [...where.params];
+    const countSql = `SELECT count(*)::int AS n FROM ${source} ${where.toSql()}`;
+
+    if (after) {
+      const [programCode, key, unitCode, id] = decodeCursor(after, 4);
+      where.add(
+        `("programCode" COLLATE "C", key COLLATE "C", "unitCode" COLLATE "C", id) > (${where.bind(programCode)}, ${where.bind(key)}, ${where.bind(unitCode)}, ${where.bind(id)}::uuid)`,
+      );
+    }
+    const pageSql = `SELECT * FROM ${source} ${where.toSql()} ORDER BY "programCode" COLLATE "C", key COLLATE "C", "unitCode" COLLATE "C", id LIMIT ${where.bind(first + 1)}`;
+
+    const [rows, [{ n }]] = await Promise.all([
+      this.db.query(pageSql, where.params) as Promise<MilestoneRow[]>,
+      this.db.query(countSql, countParams) as Promise<[{ n: number }]>,
+    ]);
+    return { rows: rows.slice(0, first), totalCount: n, hasNextPage: rows.length > first };
+  }
+}

@@ -1,0 +1,64 @@
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { EscalationState } from '@tracker/domain';
+import { RequestContext } from '../auth/request-context';
+import { isUuid, pageSize } from '../graphql/cursor';
+import { Escalation } from '../escalations/escalation.type';
+import { Program } from '../programs/program.type';
+import { MilestoneUpdateConnection } from '../sync/milestone-update.type';
+import { Unit } from '../units/unit.type';
+import { MilestoneFilter } from './milestone-filter.input';
+import { Milestone, MilestoneConnection } from './milestone.type';
+import { MilestonesService } from './milestones.service';
+
+@Resolver(() => Milestone)
+export class MilestonesResolver {
+  constructor(private readonly service: MilestonesService) {}
+
+  @Query(() => Milestone, { nullable: true })
+  async milestone(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
+  ): Promise<Milestone | null> {
+    return isUuid(id) ? ctx.loaders.milestone.load(id) : null;
+  }
+
+  @Query(() => MilestoneConnection)
+  async milestones(
+    @Context() ctx: RequestContext,
+    @Args('filter', { type: () => MilestoneFilter, nullable: true }) filter?: MilestoneFilter,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<MilestoneConnection> {
+    return this.service.connection(filter ?? {}, first, after, ctx.loaders.today);
+  }
+
+  @ResolveField(() => Program)
+  async program(@Parent() m: Milestone, @Context() ctx: RequestContext): Promise<Program> {
+    return (await ctx.loaders.program.load(m.programId))!;
+  }
+
+  @ResolveField(() => Unit)
+  async unit(@Parent() m: Milestone, @Context() ctx: RequestContext): Promise<Unit> {
+    return (await ctx.loaders.unit.load(m.unitId))!;
+  }
+
+  @ResolveField(() => MilestoneUpdateConnection)
+  async history(
+    @Parent() _m: Milestone,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first?: number,
+    @Args('after', { nullable: true }) _after?: string,
+  ): Promise<MilestoneUpdateConnection> {
+    pageSize(first, 20);
+    // Updates arrive with sync (pushMilestoneUpdates); until then there is no history.
+    return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+  }
+
+  @ResolveField(() => [Escalation])
+  async escalations(
+    @Parent() _m: Milestone,
+    @Args('state', { type: () => EscalationState, nullable: true }) _state?: EscalationState,
+  ): Promise<Escalation[]> {
+    // Raised by the escalation engine, which is not built yet.
+    return [];
+  }
+}

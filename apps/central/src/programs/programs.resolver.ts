@@ -1,0 +1,118 @@
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { Actor } from '@tracker/auth';
+import { DeliveryModel, Health, programHealth, Role, rollUp } from '@tracker/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequestContext } from '../auth/request-context';
+import { Roles } from '../auth/roles.decorator';
+import { MilestoneFilter } from '../milestones/milestone-filter.input';
+import { MilestoneConnection } from '../milestones/milestone.type';
+import { MilestonesService } from '../milestones/milestones.service';
+import { provinceRows } from '../rollup/province-rows';
+import { Unit } from '../units/unit.type';
+import { CreateProgramInput, PublishPlanInput } from './program-inputs';
+import { PlanItem, Program, Progress, ProvinceRow } from './program.type';
+import { ProgramsRepository } from './programs.repository';
+import { ProgramsService } from './programs.service';
+
+@Resolver(() => Program)
+export class ProgramsResolver {
+  constructor(
+    private readonly repository: ProgramsRepository,
+    private readonly service: ProgramsService,
+    private readonly milestoneService: MilestonesService,
+  ) {}
+
+  @Query(() => [Program])
+  async programs(): Promise<Program[]> {
+    return this.repository.findAll();
+  }
+
+  @Query(() => Program, { nullable: true })
+  async program(@Args('code', { type: () => ID }) code: string): Promise<Program | null> {
+    return (await this.repository.findByCode(code)) ?? null;
+  }
+
+  @Mutation(() => Program, {
+    description:
+      'PMO only. A new program with planVersion 0; an existing code is refused (BAD_USER_INPUT).',
+  })
+  @Roles(Role.PMO)
+  async createProgram(@Args('input') input: CreateProgramInput): Promise<Program> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Program, {
+    description:
+      'PMO only. Publishes a new plan version; milestones are created for new items (per scope), kept for unchanged keys, CANCELLED for removed keys. History is never deleted.',
+  })
+  @Roles(Role.PMO)
+  async publishPlan(
+    @Args('input') input: PublishPlanInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Program> {
+    return this.service.publish(input, actor);
+  }
+
+  @ResolveField(() => Unit)
+  async owner(@Parent() program: Program, @Context() ctx: RequestContext): Promise<Unit> {
+    return (await ctx.loaders.unit.load(program.ownerUnitId))!;
+  }
+
+  @ResolveField(() => [PlanItem])
+  async plan(@Parent() program: Program, @Context() ctx: RequestContext): Promise<PlanItem[]> {
+    return ctx.loaders.plan.load(program.id);
+  }
+
+  @ResolveField(() => Progress)
+  async progress(@Parent() program: Program, @Context() ctx: RequestContext): Promise<Progress> {
+    return rollUp(await ctx.loaders.facts.load(program.id), ctx.loaders.today);
+  }
+
+  /** Not in the contract: the program's health by domain.md's 10% rule. */
+  @ResolveField(() => Health)
+  async health(@Parent() program: Program, @Context() ctx: RequestContext): Promise<Health> {
+    return programHealth(await ctx.loaders.facts.load(program.id));
+  }
+
+  @ResolveField(() => [ProvinceRow], {
+    description:
+      'FEDERATED programs: one row per active province, in code order. CENTRALIZED: empty.',
+  })
+  async provinceBoard(
+    @Parent() program: Program,
+    @Context() ctx: RequestContext,
+  ): Promise<ProvinceRow[]> {
+    if (program.model !== DeliveryModel.FEDERATED) return [];
+    const [provinces, facts] = await Promise.all([
+      ctx.loaders.activeProvinces(),
+      ctx.loaders.facts.load(program.id),
+    ]);
+    return provinceRows(provinces, facts, ctx.loaders.today, program.id);
+  }
+
+  @ResolveField(() => MilestoneConnection)
+  async milestones(
+    @Parent() program: Program,
+    @Context() ctx: RequestContext,
+    @Args('filter', { type: () => MilestoneFilter, nullable: true }) filter?: MilestoneFilter,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<MilestoneConnection> {
+    return this.milestoneService.connection(
+      { ...filter, programCode: program.code },
+      first,
+      after,
+      ctx.loaders.today,
+    );
+  }
+}

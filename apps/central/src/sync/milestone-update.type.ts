@@ -1,0 +1,87 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MilestoneStatus, UpdateOutcome } from '@tracker/domain';
+import { DateScalar } from '../graphql/date.scalar';
+import { DateTimeScalar } from '../graphql/date-time.scalar';
+import { PageInfo } from '../graphql/page-info.type';
+import { Milestone } from '../milestones/milestone.type';
+
+@ObjectType()
+export class MilestoneUpdate {
+  @Field(() => ID)
+  idempotencyKey: string;
+
+  @Field(() => Int)
+  seq: number;
+
+  @Field(() => UpdateOutcome)
+  outcome: UpdateOutcome;
+
+  @Field(() => MilestoneStatus)
+  status: MilestoneStatus;
+
+  @Field(() => Int)
+  percentComplete: number;
+
+  @Field(() => DateScalar, { nullable: true })
+  forecastDue: string | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field({ description: "Who reported it: the token's subject." })
+  reportedBy: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the province recorded it.' })
+  reportedAt: Date;
+
+  @Field(() => DateTimeScalar, { description: 'When the central app received it.' })
+  receivedAt: Date;
+}
+
+@ObjectType()
+export class MilestoneUpdateEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => MilestoneUpdate)
+  node: MilestoneUpdate;
+}
+
+@ObjectType()
+export class MilestoneUpdateConnection {
+  @Field(() => [MilestoneUpdateEdge])
+  edges: MilestoneUpdateEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@ObjectType()
+export class UpdateResult {
+  @Field(() => ID)
+  idempotencyKey: string;
+
+  @Field(() => UpdateOutcome)
+  outcome: UpdateOutcome;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  @Field(() => Milestone, { nullable: true })
+  milestone: Milestone | null;
+}
+
+@ObjectType()
+export class PushMilestoneUpdatesPayload {
+  @Field(() => [UpdateResult], { description: 'One per input update, in input order.' })
+  results: UpdateResult[];
+
+  @Field(() => Int, {
+    description:
+      'Highest seq from the calling node that the central app has durably recorded; the node may drop everything up to it from its outbox.',
+  })
+  highestAckedSeq: number;
+}

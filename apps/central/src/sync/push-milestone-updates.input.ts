@@ -1,0 +1,90 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { MilestoneStatus, REPORT_LIMITS } from '@tracker/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DateScalar } from '../graphql/date.scalar';
+import { DateTimeScalar } from '../graphql/date-time.scalar';
+
+/** A node pushes at most this many updates at once (domain.md "Sync"). */
+export const MAX_BATCH = 500;
+
+@InputType()
+export class MilestoneUpdateInput {
+  @Field(() => ID, {
+    description: 'Unique per update, chosen by the reporting node; a retry reuses it.',
+  })
+  @IsString()
+  @MaxLength(100)
+  idempotencyKey: string;
+
+  @Field(() => Int, { description: "Per node, strictly increasing over the node's whole life." })
+  @IsInt()
+  @Min(1)
+  seq: number;
+
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(32)
+  programCode: string;
+
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(64)
+  key: string;
+
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(16)
+  unitCode: string;
+
+  @Field(() => MilestoneStatus)
+  @IsEnum(MilestoneStatus)
+  status: MilestoneStatus;
+
+  @Field(() => Int)
+  @IsInt()
+  percentComplete: number;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  forecastDue?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  completedOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(REPORT_LIMITS.maxBlockerLength)
+  blocker?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(REPORT_LIMITS.maxNoteLength)
+  note?: string | null;
+
+  @Field(() => DateTimeScalar)
+  reportedAt: Date;
+}
+
+@InputType()
+export class PushMilestoneUpdatesInput {
+  @Field(() => [MilestoneUpdateInput], {
+    description: 'At most 500 updates; a larger batch is refused whole (BAD_USER_INPUT).',
+  })
+  @ArrayMaxSize(MAX_BATCH, { message: `at most ${MAX_BATCH} updates in one batch` })
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneUpdateInput)
+  updates: MilestoneUpdateInput[];
+}

@@ -1,0 +1,54 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainError, foldForSearch, UnitKind } from '@tracker/domain';
+import { RequestContext } from '../auth/request-context';
+import { DateScalar } from '../graphql/date.scalar';
+import { Unit } from './unit.type';
+import { UnitsRepository } from './units.repository';
+
+/** A name, not a document: longer input is a mistake or an attack. */
+export const MAX_SEARCH_LENGTH = 100;
+
+@Resolver(() => Unit)
+export class UnitsResolver {
+  constructor(private readonly repository: UnitsRepository) {}
+
+  @Query(() => [Unit])
+  async units(
+    @Context() ctx: RequestContext,
+    @Args('kind', { type: () => UnitKind, nullable: true }) kind?: UnitKind,
+    @Args('search', { nullable: true }) search?: string,
+    @Args('asOf', {
+      type: () => DateScalar,
+      nullable: true,
+      description: 'Units that exist on that date; default today.',
+    })
+    asOf?: string,
+  ): Promise<Unit[]> {
+    if (search && search.length > MAX_SEARCH_LENGTH) {
+      throw DomainError.badInput('search', `search is at most ${MAX_SEARCH_LENGTH} characters`);
+    }
+    const folded = search ? foldForSearch(search) : undefined;
+    return this.repository.findExisting(asOf ?? ctx.loaders.today, { kind, folded });
+  }
+
+  @Query(() => Unit, {
+    nullable: true,
+    description: "The unit bearing that code on asOf (default: the central clock's today).",
+  })
+  async unit(
+    @Context() ctx: RequestContext,
+    @Args('code') code: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+  ): Promise<Unit | null> {
+    const [unit] = await this.repository.findExisting(asOf ?? ctx.loaders.today, { code });
+    return unit ?? null;
+  }
+
+  @ResolveField(() => Unit, {
+    nullable: true,
+    description: "The unit that took over this one's milestones after a merger.",
+  })
+  async successor(@Parent() unit: Unit, @Context() ctx: RequestContext): Promise<Unit | null> {
+    return unit.successorId ? ctx.loaders.unit.load(unit.successorId) : null;
+  }
+}

@@ -1,0 +1,80 @@
+import { signToken, TokenRequest } from '@tracker/auth';
+import { EscalationLevel, Role } from '@tracker/domain';
+import { RunningCentral, startCentral } from '../../apps/central/src/bootstrap';
+import { resetDatabase, testDatabaseUrl } from './database';
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-to-be-accepted';
+export const DEMO_CLOCK = '2020-03-01T00:00:00Z';
+
+export interface GqlResult<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string } }[];
+}
+
+export interface TestCentral {
+  url: string;
+  running: RunningCentral;
+  token(request: TokenRequest, ttl?: string): string;
+  /** A real HTTP POST to /graphql. */
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GqlResult<T>>;
+  stop(): Promise<void>;
+}
+
+export const roles = {
+  pmo: { role: Role.PMO },
+  observer: { role: Role.OBSERVER },
+  minister: { role: Role.LEADER, level: EscalationLevel.MINISTER, unit: 'BTNMT' },
+  provinceNode: (unit: string) => ({ role: Role.PROVINCE_NODE, unit }),
+  agency: (unit: string) => ({ role: Role.AGENCY, unit }),
+} satisfies Record<string, TokenRequest | ((u: string) => TokenRequest)>;
+
+/**
+ * The real central app on a fresh database, listening on a free port.
+ * `demo` loads the 2020 demo; otherwise only the reference units.
+ */
+export async function startTestCentral(
+  options: { demo?: boolean; clockNow?: string } = {},
+): Promise<TestCentral> {
+  await resetDatabase();
+  const running = await startCentral(
+    options.demo ? 'demo' : 'production',
+    {
+      DATABASE_URL: testDatabaseUrl(),
+      TOKEN_SECRET: TEST_SECRET,
+      CLOCK_NOW: options.clockNow ?? DEMO_CLOCK,
+      PORT: '0',
+      DATA_DIR: '/nonexistent-test-data-dir',
+    },
+    false,
+  );
+  const url = running.url;
+  const token = (request: TokenRequest, ttl = '1h') => signToken(running.authority, request, ttl);
+  const pmo = token(roles.pmo);
+  return {
+    url,
+    running,
+    token,
+    async gql(query, variables, bearer = pmo) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GqlResult;
+      return { status: res.status, data: body.data as any, errors: body.errors };
+    },
+    stop: () => running.stop(),
+  };
+}
+
+/** The error code of the first error, for refusals. */
+export function errorCode(result: GqlResult): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}
