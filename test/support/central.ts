@@ -38,9 +38,10 @@ export const roles = {
  * `demo` loads the 2020 demo; otherwise only the reference units.
  */
 export async function startTestCentral(
-  options: { demo?: boolean; clockNow?: string } = {},
+  options: { demo?: boolean; clockNow?: string; keepData?: boolean } = {},
 ): Promise<TestCentral> {
-  await resetDatabase();
+  // keepData: a second instance on the same database, as when two run behind a load balancer.
+  if (!options.keepData) await resetDatabase();
   const running = await startCentral(
     options.demo ? 'demo' : 'production',
     {
@@ -50,7 +51,7 @@ export async function startTestCentral(
       PORT: '0',
       DATA_DIR: '/nonexistent-test-data-dir',
     },
-    false,
+    process.env.TEST_LOGS ? undefined : false,
   );
   const url = running.url;
   const token = (request: TokenRequest, ttl = '1h') => signToken(running.authority, request, ttl);
@@ -67,7 +68,13 @@ export async function startTestCentral(
         headers,
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as GqlResult;
+      const text = await res.text();
+      let body: GqlResult;
+      try {
+        body = JSON.parse(text) as GqlResult;
+      } catch {
+        throw new Error(`HTTP ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+      }
       return { status: res.status, data: body.data as any, errors: body.errors };
     },
     stop: () => running.stop(),

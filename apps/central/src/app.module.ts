@@ -18,6 +18,8 @@ import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/graphql-errors';
 import { LoadersFactory } from './graphql/loaders';
 import { inputValidationPipe } from './graphql/validation.pipe';
+import { SyncLedgerRepository } from './sync/sync-ledger.repository';
+import { SyncService } from './sync/sync.service';
 import { HealthController } from './health/health.controller';
 import { MilestonesService } from './milestones/milestones.service';
 import { ProgramsService } from './programs/programs.service';
@@ -69,6 +71,8 @@ export class CentralAppModule {
         ProgramsService,
         MilestonesService,
         DashboardService,
+        SyncLedgerRepository,
+        SyncService,
         ...CENTRAL_RESOLVERS,
       ],
     };

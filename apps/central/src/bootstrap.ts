@@ -1,5 +1,6 @@
 import { INestApplication, Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateSecret, TokenAuthority } from '@tracker/auth';
 import { loadReferenceUnits, migrateWithLock, startEmbeddedPostgres } from '@tracker/persistence';
 import { join } from 'node:path';
@@ -10,6 +11,9 @@ import { Clock } from './clock/clock';
 import { loadCentralConfig, RunMode } from './config/central-config';
 import { loadDemo } from './demo/load-demo';
 import { ProgramsService } from './programs/programs.service';
+
+/** Largest request body accepted. */
+const MAX_BODY = '2mb';
 
 export interface RunningCentral {
   app: INestApplication;
@@ -38,15 +42,17 @@ export async function startCentral(
     const secret = config.tokenSecret ?? loadOrCreateSecret(config.dataDir);
     const clock = config.clockNow ? Clock.fixedAt(config.clockNow) : Clock.real();
     const authority = centralAuthority(secret);
-    const app = await NestFactory.create(
+    const app = await NestFactory.create<NestExpressApplication>(
       CentralAppModule.forRoot({
         config,
         databaseUrl: config.databaseUrl ?? embedded!.url,
         authority,
         clock,
       }),
-      { logger: logger ?? ['log', 'warn', 'error'], abortOnError: false },
+      { logger: logger ?? ['log', 'warn', 'error'], abortOnError: false, bodyParser: false },
     );
+    // A full batch of 500 updates with long notes stays under this; anything larger is refused (413).
+    app.useBodyParser('json', { limit: MAX_BODY });
     await app.init();
     const db = app.get(DataSource);
     const applied = await migrateWithLock(db);

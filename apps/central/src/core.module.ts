@@ -4,6 +4,7 @@ import { LoadersFactory } from './graphql/loaders';
 import { MilestonesRepository } from './milestones/milestones.repository';
 import { ProgramsRepository } from './programs/programs.repository';
 import { RollupFactsRepository } from './rollup/rollup-facts.repository';
+import { SyncStatusRepository } from './sync/sync-status.repository';
 import { UnitsRepository } from './units/units.repository';
 
 /**
@@ -20,6 +21,7 @@ export class CoreModule {
       ProgramsRepository,
       MilestonesRepository,
       RollupFactsRepository,
+      SyncStatusRepository,
       LoadersFactory,
     ];
     return { module: CoreModule, providers, exports: providers };

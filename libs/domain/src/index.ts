@@ -7,3 +7,4 @@ export * from './health';
 export * from './rollup';
 export * from './plan';
 export * from './report';
+export * from './sync';

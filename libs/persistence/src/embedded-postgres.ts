@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { WireQueue } from './wire-queue';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL for the ordinary pg driver: one code path for both modes. */
@@ -22,6 +23,8 @@ export async function startEmbeddedPostgres(
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ?? undefined, { extensions: { btree_gist, pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  // See wire-queue.ts: the bundled queue interleaves concurrent connections' exchanges.
+  (server as unknown as { queryQueue: WireQueue }).queryQueue = new WireQueue(db);
   await server.start();
   return {
     url: `postgres://postgres@${server.getServerConn()}/postgres`,

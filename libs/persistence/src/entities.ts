@@ -1,4 +1,6 @@
 import { MilestoneEntity } from './entities/milestone.entity';
+import { MilestoneUpdateEntity } from './entities/milestone-update.entity';
+import { NodeSyncEntity } from './entities/node-sync.entity';
 import { PlanItemEntity } from './entities/plan-item.entity';
 import { PlanVersionEntity } from './entities/plan-version.entity';
 import { ProgramEntity } from './entities/program.entity';
@@ -11,4 +13,6 @@ export const CENTRAL_ENTITIES = [
   PlanItemEntity,
   PlanVersionEntity,
   MilestoneEntity,
+  MilestoneUpdateEntity,
+  NodeSyncEntity,
 ];

@@ -23,6 +23,13 @@ export class Clock {
 
   /** The calendar date in Việt Nam (UTC+7, no daylight saving): a deadline is a Hà Nội day. */
   today(): IsoDate {
-    return new Date(this.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    return vietnamDate(this.now());
   }
+}
+
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** The calendar day an instant falls on in Việt Nam. */
+export function vietnamDate(instant: Date): IsoDate {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ESCALATION_LEVELS, programHealth, rollUp } from '@tracker/domain';
-import { Loaders } from '../graphql/loaders';
+import { loadAll, Loaders } from '../graphql/loaders';
 import { ProgramsRepository } from '../programs/programs.repository';
 import { laggingFirst, provinceRows } from '../rollup/province-rows';
 import { NationalDashboard } from './national-dashboard.type';
@@ -15,18 +15,19 @@ export class DashboardService {
 
   async national(loaders: Loaders): Promise<NationalDashboard> {
     const programs = await this.programs.findAll();
-    const [factsByProgram, provinces] = await Promise.all([
-      loaders.facts.loadMany(programs.map((p) => p.id)),
+    const [factsByProgram, provinces, nodes] = await Promise.all([
+      loadAll(
+        loaders.facts,
+        programs.map((p) => p.id),
+      ),
       loaders.activeProvinces(),
+      loaders.nodeSync(),
     ]);
-    const allFacts = factsByProgram.flatMap((f) => {
-      if (f instanceof Error) throw f;
-      return f;
-    });
+    const allFacts = factsByProgram.flat();
     return {
       asOf: loaders.today,
       programs: programs.map((program, i) => {
-        const facts = factsByProgram[i] as Exclude<(typeof factsByProgram)[number], Error>;
+        const facts = factsByProgram[i];
         return {
           program,
           progress: rollUp(facts, loaders.today),
@@ -36,7 +37,9 @@ export class DashboardService {
       }),
       // Escalations are raised by the escalation engine, which is not built yet.
       escalationsByLevel: ESCALATION_LEVELS.map((level) => ({ level, count: 0 })),
-      provincesWorstFirst: laggingFirst(provinceRows(provinces, allFacts, loaders.today, null)),
+      provincesWorstFirst: laggingFirst(
+        provinceRows(provinces, allFacts, loaders.today, null, nodes),
+      ),
     };
   }
 }

@@ -63,11 +63,14 @@ export function formatGraphQLError(
 /**
  * A scalar refusing a variable knows only its own type; graphql-js names where the
  * value sat ('Variable "$input" got invalid value … at "input.items[0].baselineDue"').
- * The variable's own name is dropped, as class-validator's paths start inside it.
+ * An object variable's own name is dropped (class-validator's paths start inside
+ * the argument); a list variable keeps it ('updates[0].forecastDue').
  */
 function variablePath(message: string): string | undefined {
-  const m = /^Variable "\$[^"]+" got invalid value .* at "([^"]+)"/.exec(message);
-  return m ? m[1].split('.').slice(1).join('.') || m[1] : undefined;
+  const m = /^Variable "\$([^"]+)" got invalid value .* at "([^"]+)"/.exec(message);
+  if (!m) return undefined;
+  const [, variable, path] = m;
+  return path.startsWith(`${variable}.`) ? path.slice(variable.length + 1) : path;
 }
 
 function findDomainError(error: unknown): DomainError | undefined {

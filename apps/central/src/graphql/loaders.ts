@@ -8,6 +8,7 @@ import { MilestonesRepository } from '../milestones/milestones.repository';
 import { PlanItem, Program } from '../programs/program.type';
 import { ProgramsRepository } from '../programs/programs.repository';
 import { MilestoneFact, RollupFactsRepository } from '../rollup/rollup-facts.repository';
+import { NodeSyncRow, SyncStatusRepository } from '../sync/sync-status.repository';
 import { Unit } from '../units/unit.type';
 import { UnitsRepository } from '../units/units.repository';
 
@@ -25,6 +26,17 @@ export interface Loaders {
   milestone: DataLoader<string, Milestone | null>;
   /** Provinces that exist today, in code order. */
   activeProvinces: () => Promise<Unit[]>;
+  /** What the centre has recorded from each reporting node, by unit id. */
+  nodeSync: () => Promise<Map<string, NodeSyncRow>>;
+}
+
+/** loadMany, failing on the first error instead of returning it among the values. */
+export async function loadAll<K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> {
+  const values = await loader.loadMany(keys);
+  return values.map((v) => {
+    if (v instanceof Error) throw v;
+    return v;
+  });
 }
 
 function byKey<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): (T | null)[] {
@@ -46,11 +58,13 @@ export class LoadersFactory {
     private readonly programs: ProgramsRepository,
     private readonly facts: RollupFactsRepository,
     private readonly milestones: MilestonesRepository,
+    private readonly sync: SyncStatusRepository,
   ) {}
 
   create(): Loaders {
     const today = this.clock.today();
     let provinces: Promise<Unit[]> | undefined;
+    let nodes: Promise<Map<string, NodeSyncRow>> | undefined;
     return {
       today,
       unit: new DataLoader(async (ids) => byKey(ids, await this.units.findByIds(ids), (u) => u.id)),
@@ -72,6 +86,8 @@ export class LoadersFactory {
       ),
       activeProvinces: () =>
         (provinces ??= this.units.findExisting(today, { kind: UnitKind.PROVINCE })),
+      nodeSync: () =>
+        (nodes ??= this.sync.nodes().then((rows) => new Map(rows.map((r) => [r.unitId, r])))),
     };
   }
 }

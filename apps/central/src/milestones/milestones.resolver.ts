@@ -5,6 +5,7 @@ import { isUuid, pageSize } from '../graphql/cursor';
 import { Escalation } from '../escalations/escalation.type';
 import { Program } from '../programs/program.type';
 import { MilestoneUpdateConnection } from '../sync/milestone-update.type';
+import { SyncStatusRepository } from '../sync/sync-status.repository';
 import { Unit } from '../units/unit.type';
 import { MilestoneFilter } from './milestone-filter.input';
 import { Milestone, MilestoneConnection } from './milestone.type';
@@ -12,7 +13,10 @@ import { MilestonesService } from './milestones.service';
 
 @Resolver(() => Milestone)
 export class MilestonesResolver {
-  constructor(private readonly service: MilestonesService) {}
+  constructor(
+    private readonly service: MilestonesService,
+    private readonly sync: SyncStatusRepository,
+  ) {}
 
   @Query(() => Milestone, { nullable: true })
   async milestone(
@@ -44,13 +48,11 @@ export class MilestonesResolver {
 
   @ResolveField(() => MilestoneUpdateConnection)
   async history(
-    @Parent() _m: Milestone,
+    @Parent() m: Milestone,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first?: number,
-    @Args('after', { nullable: true }) _after?: string,
+    @Args('after', { nullable: true }) after?: string,
   ): Promise<MilestoneUpdateConnection> {
-    pageSize(first, 20);
-    // Updates arrive with sync (pushMilestoneUpdates); until then there is no history.
-    return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    return this.sync.history(m.id, pageSize(first, 20), after);
   }
 
   @ResolveField(() => [Escalation])

@@ -93,11 +93,12 @@ export class ProgramsResolver {
     @Context() ctx: RequestContext,
   ): Promise<ProvinceRow[]> {
     if (program.model !== DeliveryModel.FEDERATED) return [];
-    const [provinces, facts] = await Promise.all([
+    const [provinces, facts, nodes] = await Promise.all([
       ctx.loaders.activeProvinces(),
       ctx.loaders.facts.load(program.id),
+      ctx.loaders.nodeSync(),
     ]);
-    return provinceRows(provinces, facts, ctx.loaders.today, program.id);
+    return provinceRows(provinces, facts, ctx.loaders.today, program.id, nodes);
   }
 
   @ResolveField(() => MilestoneConnection)

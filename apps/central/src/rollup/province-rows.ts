@@ -9,7 +9,7 @@ export function provinceRows(
   facts: readonly MilestoneFact[],
   today: IsoDate,
   programId: string | null,
-  lastSyncAt: ReadonlyMap<string, Date> = new Map(),
+  nodes: ReadonlyMap<string, { lastSyncAt: Date | null }> = new Map(),
 ): ProvinceRow[] {
   const byUnit = new Map<string, MilestoneFact[]>();
   for (const f of facts) {
@@ -23,7 +23,7 @@ export function provinceRows(
       unit,
       progress: rollUp(own, today),
       health: rowHealth(own),
-      lastSyncAt: lastSyncAt.get(unit.id) ?? null,
+      lastSyncAt: nodes.get(unit.id)?.lastSyncAt ?? null,
       programId,
     };
   });

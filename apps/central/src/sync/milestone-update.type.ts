@@ -36,6 +36,9 @@ export class MilestoneUpdate {
 
   @Field(() => DateTimeScalar, { description: 'When the central app received it.' })
   receivedAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Why it was REJECTED or STALE.' })
+  reason: string | null;
 }
 
 @ObjectType()
@@ -72,6 +75,12 @@ export class UpdateResult {
 
   @Field(() => Milestone, { nullable: true })
   milestone: Milestone | null;
+
+  @Field(() => UpdateOutcome, {
+    description:
+      'DUPLICATE: what the centre answered the first time it saw this key; otherwise the outcome itself.',
+  })
+  firstOutcome: UpdateOutcome;
 }
 
 @ObjectType()

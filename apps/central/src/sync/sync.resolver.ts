@@ -1,24 +1,43 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { DomainError, Role } from '@tracker/domain';
+import { Actor } from '@tracker/auth';
+import { Role } from '@tracker/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequestContext } from '../auth/request-context';
 import { Roles } from '../auth/roles.decorator';
+import { loadAll } from '../graphql/loaders';
+import { Unit } from '../units/unit.type';
 import { NodeSyncStatus } from './node-sync-status.type';
-import { PushMilestoneUpdatesInput } from './push-milestone-updates.input';
 import { PushMilestoneUpdatesPayload } from './milestone-update.type';
+import { PushMilestoneUpdatesInput } from './push-milestone-updates.input';
+import { SyncService } from './sync.service';
 
 @Resolver()
 export class SyncResolver {
-  /** One row per active province, in code order: a node that never synced shows as such. */
+  constructor(private readonly sync: SyncService) {}
+
+  /** One row per active province in code order (a node that never synced shows as such), then agencies that reported. */
   @Query(() => [NodeSyncStatus])
   async syncStatus(@Context() ctx: RequestContext): Promise<NodeSyncStatus[]> {
-    const provinces = await ctx.loaders.activeProvinces();
-    return provinces.map((unit) => ({
-      unit,
-      lastSyncAt: null,
-      highestSeq: 0,
-      appliedCount: 0,
-      rejectedCount: 0,
-    }));
+    const [provinces, nodes] = await Promise.all([
+      ctx.loaders.activeProvinces(),
+      ctx.loaders.nodeSync(),
+    ]);
+    const provinceIds = new Set(provinces.map((p) => p.id));
+    const others = await loadAll(
+      ctx.loaders.unit,
+      [...nodes.keys()].filter((id) => !provinceIds.has(id)),
+    );
+    const units = [...provinces, ...others.filter((u): u is Unit => u !== null)];
+    return units.map((unit) => {
+      const row = nodes.get(unit.id);
+      return {
+        unit,
+        lastSyncAt: row?.lastSyncAt ?? null,
+        highestSeq: row?.highestSeq ?? 0,
+        appliedCount: row?.appliedCount ?? 0,
+        rejectedCount: row?.rejectedCount ?? 0,
+      };
+    });
   }
 
   @Mutation(() => PushMilestoneUpdatesPayload, {
@@ -26,9 +45,25 @@ export class SyncResolver {
       'Province nodes (their own unit only) and central agencies (their own CENTRAL milestones only).',
   })
   @Roles(Role.PROVINCE_NODE, Role.AGENCY)
-  pushMilestoneUpdates(
-    @Args('input') _input: PushMilestoneUpdatesInput,
-  ): PushMilestoneUpdatesPayload {
-    throw DomainError.badInput('updates', 'the central app does not accept updates yet');
+  async pushMilestoneUpdates(
+    @Args('input') input: PushMilestoneUpdatesInput,
+    @CurrentActor() actor: Actor,
+    @Context() ctx: RequestContext,
+  ): Promise<PushMilestoneUpdatesPayload> {
+    const { decisions, highestAckedSeq } = await this.sync.push(actor, input);
+    const ids = decisions.map((d) => d.milestoneId).filter((id): id is string => id !== null);
+    const byId = new Map(
+      (await loadAll(ctx.loaders.milestone, ids)).filter((m) => m !== null).map((m) => [m!.id, m!]),
+    );
+    return {
+      highestAckedSeq,
+      results: decisions.map((d) => ({
+        idempotencyKey: d.idempotencyKey,
+        outcome: d.outcome,
+        firstOutcome: d.firstOutcome,
+        reason: d.reason,
+        milestone: d.milestoneId ? (byId.get(d.milestoneId) ?? null) : null,
+      })),
+    };
   }
 }

@@ -1,0 +1,142 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor } from '@tracker/auth';
+import {
+  checkBatchOrder,
+  decideBatch,
+  Decision,
+  DomainError,
+  Role,
+  UnitKind,
+} from '@tracker/domain';
+import { DataSource } from 'typeorm';
+import { Clock, vietnamDate } from '../clock/clock';
+import { unitExistsOn } from '../units/units.repository';
+import { MilestoneUpdateInput, PushMilestoneUpdatesInput } from './push-milestone-updates.input';
+import { NodeUnit, SyncLedgerRepository } from './sync-ledger.repository';
+
+export interface PushOutcome {
+  decisions: Decision[];
+  highestAckedSeq: number;
+}
+
+@Injectable()
+export class SyncService {
+  private readonly logger = new Logger(SyncService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly ledger: SyncLedgerRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records a node's batch in one transaction: either every update of it is in
+   * history (with its outcome) or none is. The node's ledger row is locked first,
+   * so concurrent copies of a batch (retries, a second central instance) are
+   * recorded one after the other and the later finds every key already there.
+   */
+  async push(actor: Actor, input: PushMilestoneUpdatesInput): Promise<PushOutcome> {
+    const updates = input.updates;
+    checkBatchOrder(updates.map((u) => u.seq));
+    const today = this.clock.today();
+    const node = await this.nodeUnit(actor, today);
+    await this.checkScope(actor, node, updates);
+
+    return this.db.transaction(async (tx) => {
+      const highestBefore = await this.ledger.lockNode(tx, node.id);
+      if (updates.length === 0) return { decisions: [], highestAckedSeq: highestBefore };
+      const prior = await this.ledger.priorRecords(
+        tx,
+        node.id,
+        updates.map((u) => u.idempotencyKey),
+      );
+      const targets = await this.ledger.lockTargets(tx, node.id, [...new Set(updates.map(ref))]);
+      const byKey = new Map(updates.map((u) => [u.idempotencyKey, u]));
+      const decisions = decideBatch(
+        updates.map((u) => SyncLedgerRepository.incoming(u, vietnamDate(u.reportedAt))),
+        (incoming) => targets.get(ref(byKey.get(incoming.idempotencyKey)!)),
+        prior,
+        today,
+      );
+      const paired = updates.map((u, i) => ({ input: u, decision: decisions[i] }));
+      const receivedAt = this.clock.now();
+      await this.ledger.record(
+        tx,
+        node,
+        actor.sub,
+        receivedAt,
+        paired.filter((p) => p.decision.record),
+      );
+      await this.ledger.applyLatest(
+        tx,
+        paired
+          .filter((p) => p.decision.record && p.decision.applied)
+          .map((p) => ({ ...p, milestoneId: p.decision.milestoneId! })),
+      );
+      const highestAckedSeq = await this.ledger.updateNode(
+        tx,
+        node.id,
+        decisions,
+        updates.map((u) => u.seq),
+        receivedAt,
+      );
+      this.logger.log(`${actor.sub}: ${summarise(decisions)}, acked up to ${highestAckedSeq}`);
+      return { decisions, highestAckedSeq };
+    });
+  }
+
+  /** The unit the token speaks for: a province for a node, an agency for an agency. */
+  private async nodeUnit(actor: Actor, today: string): Promise<NodeUnit> {
+    const expected =
+      actor.role === Role.PROVINCE_NODE ? UnitKind.PROVINCE : UnitKind.CENTRAL_AGENCY;
+    const rows: NodeUnit[] = await this.db.query(
+      `SELECT u.id, u.code, u.kind FROM unit u WHERE u.code = $1 AND u.kind = $2 AND ${unitExistsOn('$3')}`,
+      [actor.unit, expected, today],
+    );
+    if (rows.length === 0)
+      throw DomainError.forbidden(
+        `the token's unit ${actor.unit} is no ${expected.toLowerCase()} that exists today`,
+      );
+    return rows[0];
+  }
+
+  /**
+   * One update outside the caller's scope refuses the whole request: a province
+   * node reports only its own province; an agency only its own CENTRAL milestones
+   * of the programs it owns.
+   */
+  private async checkScope(
+    actor: Actor,
+    node: NodeUnit,
+    updates: MilestoneUpdateInput[],
+  ): Promise<void> {
+    const foreign = updates.findIndex((u) => u.unitCode !== node.code);
+    if (foreign >= 0) {
+      throw DomainError.forbidden(
+        `updates[${foreign}] is for unit ${updates[foreign].unitCode.slice(0, 16)}; this token reports for ${node.code} only`,
+      );
+    }
+    if (actor.role !== Role.AGENCY) return;
+    const codes = [...new Set(updates.map((u) => u.programCode))];
+    const others: { code: string }[] = await this.db.query(
+      `SELECT code FROM program WHERE code = ANY ($1::text[]) AND owner_unit_id <> $2`,
+      [codes, node.id],
+    );
+    if (others.length > 0) {
+      throw DomainError.forbidden(
+        `${node.code} does not own program ${others[0].code}; only its owner reports on it`,
+      );
+    }
+  }
+}
+
+function ref(u: MilestoneUpdateInput): string {
+  return `${u.programCode}/${u.key}`;
+}
+
+function summarise(decisions: Decision[]): string {
+  const counts = new Map<string, number>();
+  for (const d of decisions) counts.set(d.outcome, (counts.get(d.outcome) ?? 0) + 1);
+  return [...counts].map(([o, n]) => `${n} ${o}`).join(', ');
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+
+export interface UpdateInput {
+  idempotencyKey: string;
+  seq: number;
+  programCode: string;
+  key: string;
+  unitCode: string;
+  status: string;
+  percentComplete: number;
+  forecastDue?: string | null;
+  completedOn?: string | null;
+  blocker?: string | null;
+  note?: string | null;
+  reportedAt: string;
+}
+
+/** A valid IN_PROGRESS update for a LAND province milestone; override what the test is about. */
+export function landUpdate(
+  unitCode: string,
+  seq: number,
+  over: Partial<UpdateInput> = {},
+): UpdateInput {
+  return {
+    idempotencyKey: randomUUID(),
+    seq,
+    programCode: 'LAND',
+    key: 'LAND-P-02',
+    unitCode,
+    status: 'IN_PROGRESS',
+    percentComplete: 50,
+    reportedAt: '2020-02-28T09:00:00+07:00',
+    ...over,
+  };
+}
+
+export const PUSH = `mutation($updates: [MilestoneUpdateInput!]!) {
+  pushMilestoneUpdates(input: { updates: $updates }) {
+    highestAckedSeq
+    results { idempotencyKey outcome firstOutcome reason milestone { key status percentComplete version unit { code } } }
+  }
+}`;
