@@ -1,11 +1,11 @@
+import { centralAuthority } from '@tracker/auth';
 import { signToken, verifyToken } from '@tracker/auth';
 import { EscalationLevel, Role } from '@tracker/domain';
 import jwt from 'jsonwebtoken';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintFromArgs } from '../apps/central/src/cli/token.cli';
-import { centralAuthority } from '../apps/central/src/auth/token-authority';
+import { mintFromArgs } from '../libs/auth/src/cli/token.cli';
 import { errorCode, roles, startTestCentral, TEST_SECRET, TestCentral } from './support/central';
 
 const READ = `{ programs { code } nationalDashboard { asOf } units(kind: CENTRAL_AGENCY) { code } }`;

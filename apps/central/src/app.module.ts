@@ -1,3 +1,11 @@
+import {
+  AuthGuard,
+  DateScalar,
+  DateTimeScalar,
+  TOKEN_AUTHORITY,
+  formatGraphQLError,
+  inputValidationPipe,
+} from '@tracker/api';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -5,19 +13,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TokenAuthority } from '@tracker/auth';
 import { centralDataSourceOptions } from '@tracker/persistence';
-import { AuthGuard } from './auth/auth.guard';
 import { RequestContext } from './auth/request-context';
-import { TOKEN_AUTHORITY } from './auth/token-authority';
 import { Clock } from './clock/clock';
 import { CentralConfig } from './config/central-config';
 import { CENTRAL_RESOLVERS } from './central-resolvers';
 import { CoreModule } from './core.module';
 import { DashboardService } from './dashboard/dashboard.service';
-import { DateScalar } from './graphql/date.scalar';
-import { DateTimeScalar } from './graphql/date-time.scalar';
-import { formatGraphQLError } from './graphql/graphql-errors';
 import { LoadersFactory } from './graphql/loaders';
-import { inputValidationPipe } from './graphql/validation.pipe';
 import { SyncLedgerRepository } from './sync/sync-ledger.repository';
 import { SyncService } from './sync/sync.service';
 import { HealthController } from './health/health.controller';

@@ -1,3 +1,4 @@
+import { centralAuthority } from '@tracker/auth';
 import { INestApplication, Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -6,7 +7,6 @@ import { loadReferenceUnits, migrateWithLock, startEmbeddedPostgres } from '@tra
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CentralAppModule } from './app.module';
-import { centralAuthority } from './auth/token-authority';
 import { Clock } from './clock/clock';
 import { loadCentralConfig, RunMode } from './config/central-config';
 import { loadDemo } from './demo/load-demo';

@@ -1,9 +1,7 @@
-import { Actor } from '@tracker/auth';
-import type { Request } from 'express';
+import { ApiContext } from '@tracker/api';
 import type { Loaders } from '../graphql/loaders';
 
-/** What every GraphQL resolver can reach: the HTTP request, the caller, per-request loaders. */
-export interface RequestContext {
-  req: Request & { actor?: Actor };
+/** What every central resolver can reach: the request and caller, and per-request loaders. */
+export interface RequestContext extends ApiContext {
   loaders: Loaders;
 }

@@ -1,9 +1,8 @@
+import { DateScalar, DateTimeScalar } from '@tracker/api';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { CENTRAL_RESOLVERS } from '../central-resolvers';
-import { DateScalar } from '../graphql/date.scalar';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
 
 /** The central schema as SDL, sorted for stable diffs, built from the code without a database. */
 export async function buildCentralSchemaSdl(): Promise<string> {

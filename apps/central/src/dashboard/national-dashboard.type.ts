@@ -1,7 +1,7 @@
+import { DateScalar } from '@tracker/api';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Health } from '@tracker/domain';
 import { LevelCount } from '../escalations/escalation.type';
-import { DateScalar } from '../graphql/date.scalar';
 import { Program, Progress, ProvinceRow } from '../programs/program.type';
 
 @ObjectType()

@@ -1,8 +1,7 @@
+import { DateTimeScalar, PageInfo } from '@tracker/api';
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { EscalationLevel, EscalationReason, EscalationState } from '@tracker/domain';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { PageInfo } from '../graphql/page-info.type';
 
 @ObjectType()
 export class Escalation {

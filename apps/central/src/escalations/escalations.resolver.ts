@@ -1,3 +1,4 @@
+import { Roles, pageSize } from '@tracker/api';
 import {
   Args,
   Context,
@@ -11,9 +12,7 @@ import {
 } from '@nestjs/graphql';
 import { DomainError, Role } from '@tracker/domain';
 import { RequestContext } from '../auth/request-context';
-import { Roles } from '../auth/roles.decorator';
 import { Milestone } from '../milestones/milestone.type';
-import { pageSize } from '../graphql/cursor';
 import { Escalation, EscalationConnection, EscalationFilter } from './escalation.type';
 
 /**

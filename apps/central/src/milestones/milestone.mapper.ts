@@ -1,5 +1,5 @@
+import { encodeCursor } from '@tracker/api';
 import { daysLate, IsoDate } from '@tracker/domain';
-import { encodeCursor } from '../graphql/cursor';
 import { Milestone } from './milestone.type';
 import { MilestoneRow } from './milestone.row';
 

@@ -1,8 +1,6 @@
+import { DateScalar, DateTimeScalar, PageInfo } from '@tracker/api';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Health, MilestoneScope, MilestoneStatus } from '@tracker/domain';
-import { DateScalar } from '../graphql/date.scalar';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { PageInfo } from '../graphql/page-info.type';
 
 @ObjectType()
 export class Milestone {

@@ -1,8 +1,8 @@
+import { decodeCursor } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { foldForSearch, IsoDate } from '@tracker/domain';
 import { DataSource } from 'typeorm';
-import { decodeCursor } from '../graphql/cursor';
 import { containsPattern } from '../units/units.repository';
 import { MilestoneFilter } from './milestone-filter.input';
 import { milestoneSelect, MilestoneRow } from './milestone.row';

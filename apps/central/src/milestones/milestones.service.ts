@@ -1,6 +1,6 @@
+import { pageSize } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
 import { IsoDate } from '@tracker/domain';
-import { pageSize } from '../graphql/cursor';
 import { toMilestone, milestoneCursor } from './milestone.mapper';
 import { MilestoneFilter } from './milestone-filter.input';
 import { MilestoneConnection } from './milestone.type';

@@ -1,3 +1,4 @@
+import { DateScalar } from '@tracker/api';
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { DeliveryModel, MilestoneScope, PLAN_LIMITS } from '@tracker/domain';
 import { Type } from 'class-transformer';
@@ -13,7 +14,6 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DateScalar } from '../graphql/date.scalar';
 
 @InputType()
 export class CreateProgramInput {

@@ -1,7 +1,6 @@
+import { DateScalar, DateTimeScalar } from '@tracker/api';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DeliveryModel, Health, MilestoneScope } from '@tracker/domain';
-import { DateScalar } from '../graphql/date.scalar';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { Unit } from '../units/unit.type';
 
 @ObjectType()

@@ -1,3 +1,4 @@
+import { CurrentActor, Roles } from '@tracker/api';
 import {
   Args,
   Context,
@@ -11,9 +12,7 @@ import {
 } from '@nestjs/graphql';
 import { Actor } from '@tracker/auth';
 import { DeliveryModel, Health, programHealth, Role, rollUp } from '@tracker/domain';
-import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequestContext } from '../auth/request-context';
-import { Roles } from '../auth/roles.decorator';
 import { MilestoneFilter } from '../milestones/milestone-filter.input';
 import { MilestoneConnection } from '../milestones/milestone.type';
 import { MilestonesService } from '../milestones/milestones.service';

@@ -1,5 +1,5 @@
+import { DateTimeScalar } from '@tracker/api';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { Unit } from '../units/unit.type';
 
 @ObjectType()

@@ -1,3 +1,4 @@
+import { DateScalar, DateTimeScalar } from '@tracker/api';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { MilestoneStatus, REPORT_LIMITS } from '@tracker/domain';
 import { Type } from 'class-transformer';
@@ -11,8 +12,6 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DateScalar } from '../graphql/date.scalar';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
 
 /** A node pushes at most this many updates at once (domain.md "Sync"). */
 export const MAX_BATCH = 500;

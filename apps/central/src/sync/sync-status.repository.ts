@@ -1,7 +1,7 @@
+import { decodeCursor, encodeCursor } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../graphql/cursor';
 import { MilestoneUpdate, MilestoneUpdateConnection } from './milestone-update.type';
 
 export interface NodeSyncRow {

@@ -1,9 +1,8 @@
+import { CurrentActor, Roles } from '@tracker/api';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '@tracker/auth';
 import { Role } from '@tracker/domain';
-import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequestContext } from '../auth/request-context';
-import { Roles } from '../auth/roles.decorator';
 import { loadAll } from '../graphql/loaders';
 import { Unit } from '../units/unit.type';
 import { NodeSyncStatus } from './node-sync-status.type';

@@ -1,7 +1,6 @@
+import { DateScalar } from '@tracker/api';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { UnitKind } from '@tracker/domain';
-import { DateScalar } from '../graphql/date.scalar';
-import '../graphql/enums';
 
 @ObjectType()
 export class Unit {

@@ -3,9 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { bearerToken, TokenAuthority, verifyToken } from '@tracker/auth';
 import { DomainError, Role } from '@tracker/domain';
-import { RequestContext } from './request-context';
+import { ApiContext, TOKEN_AUTHORITY } from './api-context';
 import { ROLES_KEY } from './roles.decorator';
-import { TOKEN_AUTHORITY } from './token-authority';
 
 /**
  * Every GraphQL operation needs a valid bearer token (UNAUTHENTICATED otherwise);
@@ -21,7 +20,7 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
-    const { req } = GqlExecutionContext.create(context).getContext<RequestContext>();
+    const { req } = GqlExecutionContext.create(context).getContext<ApiContext>();
     if (!req.actor) {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw DomainError.unauthenticated('a bearer token is required');

@@ -1,10 +1,13 @@
 // npm run token -- --role ROLE [--unit CODE] [--level LEVEL] [--sub NAME] [--ttl 1h]
 // Prints one signed token, and nothing else, on standard output. The key is
-// TOKEN_SECRET, or the demo key kept in DATA_DIR (created if missing).
-import { loadOrCreateSecret, signToken } from '@tracker/auth';
+// TOKEN_SECRET, or the key kept in DATA_DIR (created if missing). A PROVINCE_OFFICER
+// token is for a province node's own API: signed with that node's key, whose
+// DATA_DIR defaults to ./data/province-<unit>.
 import { DomainError, EscalationLevel, Role } from '@tracker/domain';
 import { parseArgs } from 'node:util';
-import { centralAuthority } from '../auth/token-authority';
+import { centralAuthority, provinceAuthority } from '../authorities';
+import { loadOrCreateSecret } from '../token-secret';
+import { signToken } from '../tokens';
 
 export function mintFromArgs(argv: string[], env: Record<string, string | undefined>): string {
   const { values } = parseArgs({
@@ -19,9 +22,11 @@ export function mintFromArgs(argv: string[], env: Record<string, string | undefi
     strict: true,
   });
   if (!values.role) throw DomainError.badInput('role', '--role is required');
-  const secret = env.TOKEN_SECRET || loadOrCreateSecret(env.DATA_DIR || './data/central');
+  const officer = values.role === Role.PROVINCE_OFFICER;
+  const dataDir = env.DATA_DIR || (officer ? `./data/province-${values.unit}` : './data/central');
+  const secret = env.TOKEN_SECRET || loadOrCreateSecret(dataDir);
   return signToken(
-    centralAuthority(secret),
+    officer ? provinceAuthority(values.unit!, secret) : centralAuthority(secret),
     {
       role: values.role as Role,
       unit: values.unit,
@@ -38,7 +43,7 @@ if (require.main === module) {
   } catch (e) {
     process.stderr.write(`token: ${e instanceof Error ? e.message : String(e)}\n`);
     process.stderr.write(
-      'usage: npm run token -- --role PMO|LEADER|PROVINCE_NODE|AGENCY|OBSERVER [--unit CODE] [--level LEVEL] [--sub NAME] [--ttl 12h]\n',
+      'usage: npm run token -- --role PMO|LEADER|PROVINCE_NODE|AGENCY|OBSERVER|PROVINCE_OFFICER [--unit CODE] [--level LEVEL] [--sub NAME] [--ttl 12h]\n',
     );
     process.exit(2);
   }

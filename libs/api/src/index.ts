@@ -1,0 +1,12 @@
+// What both apps' GraphQL layers share: scalars, enums, errors, validation, auth.
+import './enums';
+export { ApiContext, AuthenticatedRequest, TOKEN_AUTHORITY } from './api-context';
+export { AuthGuard } from './auth.guard';
+export { CurrentActor } from './current-actor.decorator';
+export { Roles, ROLES_KEY } from './roles.decorator';
+export { DateScalar } from './date.scalar';
+export { DateTimeScalar } from './date-time.scalar';
+export { formatGraphQLError } from './graphql-errors';
+export { inputValidationPipe } from './validation.pipe';
+export { PageInfo } from './page-info.type';
+export { decodeCursor, encodeCursor, isUuid, MAX_PAGE_SIZE, pageSize } from './cursor';
