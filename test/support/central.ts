@@ -38,7 +38,7 @@ export const roles = {
  * `demo` loads the 2020 demo; otherwise only the reference units.
  */
 export async function startTestCentral(
-  options: { demo?: boolean; clockNow?: string; keepData?: boolean } = {},
+  options: { demo?: boolean; clockNow?: string; keepData?: boolean; port?: string } = {},
 ): Promise<TestCentral> {
   // keepData: a second instance on the same database, as when two run behind a load balancer.
   if (!options.keepData) await resetDatabase();
@@ -48,7 +48,7 @@ export async function startTestCentral(
       DATABASE_URL: testDatabaseUrl(),
       TOKEN_SECRET: TEST_SECRET,
       CLOCK_NOW: options.clockNow ?? DEMO_CLOCK,
-      PORT: '0',
+      PORT: options.port ?? '0',
       DATA_DIR: '/nonexistent-test-data-dir',
     },
     process.env.TEST_LOGS ? undefined : false,

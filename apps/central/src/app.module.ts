@@ -22,7 +22,7 @@ import { DashboardService } from './dashboard/dashboard.service';
 import { LoadersFactory } from './graphql/loaders';
 import { SyncLedgerRepository } from './sync/sync-ledger.repository';
 import { SyncService } from './sync/sync.service';
-import { HealthController } from './health/health.controller';
+import { HealthController } from '@tracker/api';
 import { MilestonesService } from './milestones/milestones.service';
 import { ProgramsService } from './programs/programs.service';
 

@@ -3,7 +3,7 @@ import { INestApplication, Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateSecret, TokenAuthority } from '@tracker/auth';
-import { loadReferenceUnits, migrateWithLock, startEmbeddedPostgres } from '@tracker/persistence';
+import { loadReferenceUnits, migrateDatabase, startEmbeddedPostgres } from '@tracker/persistence';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CentralAppModule } from './app.module';
@@ -42,10 +42,13 @@ export async function startCentral(
     const secret = config.tokenSecret ?? loadOrCreateSecret(config.dataDir);
     const clock = config.clockNow ? Clock.fixedAt(config.clockNow) : Clock.real();
     const authority = centralAuthority(secret);
+    const databaseUrl = config.databaseUrl ?? embedded!.url;
+    const applied = await migrateDatabase('central', databaseUrl);
+    if (applied.length > 0) log.log(`migrations applied: ${applied.join(', ')}`);
     const app = await NestFactory.create<NestExpressApplication>(
       CentralAppModule.forRoot({
         config,
-        databaseUrl: config.databaseUrl ?? embedded!.url,
+        databaseUrl,
         authority,
         clock,
       }),
@@ -55,8 +58,6 @@ export async function startCentral(
     app.useBodyParser('json', { limit: MAX_BODY });
     await app.init();
     const db = app.get(DataSource);
-    const applied = await migrateWithLock(db);
-    if (applied.length > 0) log.log(`migrations applied: ${applied.join(', ')}`);
     const units = await loadReferenceUnits(db.manager);
     if (units > 0) log.log(`reference units loaded: ${units}`);
     if (mode === 'demo') await loadDemo(db, app.get(ProgramsService));

@@ -1,3 +1,4 @@
+import { ClockResolver } from './clock/clock.resolver';
 import { DashboardResolver } from './dashboard/dashboard.resolver';
 import { EscalationsResolver } from './escalations/escalations.resolver';
 import { MilestonesResolver } from './milestones/milestones.resolver';
@@ -13,4 +14,5 @@ export const CENTRAL_RESOLVERS = [
   DashboardResolver,
   EscalationsResolver,
   SyncResolver,
+  ClockResolver,
 ];

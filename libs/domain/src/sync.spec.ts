@@ -1,4 +1,11 @@
-import { checkBatchOrder, decideBatch, IncomingUpdate, PriorRecord, TargetMilestone } from './sync';
+import {
+  backoffDelay,
+  checkBatchOrder,
+  decideBatch,
+  IncomingUpdate,
+  PriorRecord,
+  TargetMilestone,
+} from './sync';
 import { DomainError } from './errors';
 import { MilestoneStatus as S, UpdateOutcome as O } from './vocabulary';
 
@@ -125,5 +132,19 @@ describe(checkBatchOrder.name, () => {
       expect.objectContaining({ field: 'updates[2].seq' }),
     );
     expect(() => checkBatchOrder([2, 1])).toThrow(DomainError);
+  });
+});
+
+describe(backoffDelay.name, () => {
+  it.each([
+    [1, 0, 500],
+    [1, 0.999, 1000],
+    [2, 0, 1000],
+    [4, 0.5, 6000],
+    [7, 0, 30000],
+    [8, 0.999, 59970],
+    [50, 0, 30000],
+  ])('failure %d with random %d waits %d ms', (failures, random, expected) => {
+    expect(backoffDelay(failures, random)).toBe(expected);
   });
 });

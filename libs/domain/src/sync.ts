@@ -130,3 +130,20 @@ export function checkBatchOrder(seqs: readonly number[]): void {
     }
   }
 }
+
+/** A node's pause before retrying after `failures` failed rounds in a row. */
+export const BACKOFF = {
+  baseMs: 1000,
+  /** A node offline for days still tries about once a minute. */
+  capMs: 60_000,
+} as const;
+
+/**
+ * Exponential backoff with jitter: the n-th failure waits up to base × 2^(n-1),
+ * capped, and a random half of it, so 63 nodes coming back at once do not retry
+ * in step. `random` is a number in [0, 1).
+ */
+export function backoffDelay(failures: number, random: number): number {
+  const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}

@@ -1,7 +1,17 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
+import { PROVINCE_MIGRATIONS } from '../../../migrations/province';
 import { CENTRAL_ENTITIES } from './entities';
 import { installPgTypeParsers } from './pg-types';
+import { PROVINCE_ENTITIES } from './province-entities';
+
+/** The two databases of the product: the centre's, and each province node's own. */
+export type Schema = 'central' | 'province';
+
+const SCHEMAS = {
+  central: { entities: CENTRAL_ENTITIES, migrations: MIGRATIONS },
+  province: { entities: PROVINCE_ENTITIES, migrations: PROVINCE_MIGRATIONS },
+};
 
 export interface DatabaseOptions {
   url: string;
@@ -10,14 +20,14 @@ export interface DatabaseOptions {
   applicationName?: string;
 }
 
-/** One description of the central database for the app, the CLIs and the tests. */
-export function centralDataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+/** One description of a database for the app, the CLIs and the tests. */
+export function dataSourceOptions(schema: Schema, options: DatabaseOptions): DataSourceOptions {
   installPgTypeParsers();
   return {
     type: 'postgres',
     url: options.url,
-    entities: CENTRAL_ENTITIES,
-    migrations: MIGRATIONS,
+    entities: SCHEMAS[schema].entities,
+    migrations: SCHEMAS[schema].migrations,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -25,7 +35,7 @@ export function centralDataSourceOptions(options: DatabaseOptions): DataSourceOp
     // gen_random_uuid() is built in since PostgreSQL 13; uuid-ossp is not in PGlite.
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    applicationName: options.applicationName ?? 'nsdb-tracker',
+    applicationName: options.applicationName ?? `nsdb-${schema}`,
     extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 },
     // Failures surface as exceptions that the app maps and logs once; TypeORM's own
     // console logging would print them twice, with their SQL.
@@ -33,6 +43,10 @@ export function centralDataSourceOptions(options: DatabaseOptions): DataSourceOp
   };
 }
 
-export function createCentralDataSource(options: DatabaseOptions): DataSource {
-  return new DataSource(centralDataSourceOptions(options));
+export function centralDataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+  return dataSourceOptions('central', options);
+}
+
+export function createDataSource(schema: Schema, options: DatabaseOptions): DataSource {
+  return new DataSource(dataSourceOptions(schema, options));
 }

@@ -1,12 +1,19 @@
-export { centralDataSourceOptions, createCentralDataSource, DatabaseOptions } from './data-source';
+export {
+  centralDataSourceOptions,
+  createDataSource,
+  dataSourceOptions,
+  DatabaseOptions,
+  Schema,
+} from './data-source';
 export { startEmbeddedPostgres, EmbeddedPostgres } from './embedded-postgres';
-export { migrateWithLock } from './migrate';
+export { migrateDatabase, migrateWithLock } from './migrate';
 export { projectPath } from './project-path';
 export { installPgTypeParsers } from './pg-types';
 export { loadReferenceUnits } from './reference/load-reference-units';
 export { readProvinces2019, ProvinceRecord } from './reference/provinces';
 export { CENTRAL_AGENCIES_2019 } from './reference/central-agencies';
 export { CENTRAL_ENTITIES } from './entities';
+export { PROVINCE_ENTITIES } from './province-entities';
 export { UnitEntity } from './entities/unit.entity';
 export { ProgramEntity } from './entities/program.entity';
 export { PlanItemEntity } from './entities/plan-item.entity';

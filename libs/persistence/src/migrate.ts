@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { createDataSource, Schema } from './data-source';
 
 /** Arbitrary but fixed: every instance of the app takes the same lock. */
 const MIGRATION_LOCK_KEY = 4_020_191_108;
@@ -21,5 +22,24 @@ export async function migrateWithLock(dataSource: DataSource): Promise<string[]>
     }
   } finally {
     await runner.release();
+  }
+}
+
+/**
+ * Brings a database to the current schema before an app starts on it, on a
+ * connection of its own, so that nothing in the app (a sync loop, a scheduler)
+ * ever runs against an old schema.
+ */
+export async function migrateDatabase(schema: Schema, url: string): Promise<string[]> {
+  const dataSource = createDataSource(schema, {
+    url,
+    poolSize: 2,
+    applicationName: `nsdb-${schema}-migrate`,
+  });
+  await dataSource.initialize();
+  try {
+    return await migrateWithLock(dataSource);
+  } finally {
+    await dataSource.destroy();
   }
 }

@@ -1,3 +1,4 @@
+import { vietnamDate } from '@tracker/api';
 import { IsoDate } from '@tracker/domain';
 
 /**
@@ -25,11 +26,4 @@ export class Clock {
   today(): IsoDate {
     return vietnamDate(this.now());
   }
-}
-
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
-
-/** The calendar day an instant falls on in Việt Nam. */
-export function vietnamDate(instant: Date): IsoDate {
-  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { vietnamDate } from '@tracker/api';
 import { Actor } from '@tracker/auth';
 import {
   checkBatchOrder,
@@ -10,7 +11,7 @@ import {
   UnitKind,
 } from '@tracker/domain';
 import { DataSource } from 'typeorm';
-import { Clock, vietnamDate } from '../clock/clock';
+import { Clock } from '../clock/clock';
 import { unitExistsOn } from '../units/units.repository';
 import { MilestoneUpdateInput, PushMilestoneUpdatesInput } from './push-milestone-updates.input';
 import { NodeUnit, SyncLedgerRepository } from './sync-ledger.repository';

@@ -1,17 +1,18 @@
-// npm run migration:check — fails when the entities and the migrations disagree:
-// after every migration has run, TypeORM must find nothing left to change.
-import { pendingSchemaChanges, withMigratedDatabase } from './with-database';
+// npm run migration:check [-- province] — fails when the entities and the migrations
+// disagree: after every migration has run, TypeORM must find nothing left to change.
+import { pendingSchemaChanges, schemaArg, withMigratedDatabase } from './with-database';
 
 async function main(): Promise<void> {
-  const { up } = await withMigratedDatabase(pendingSchemaChanges);
+  const schema = schemaArg(process.argv.slice(2));
+  const { up } = await withMigratedDatabase(schema, pendingSchemaChanges);
   if (up.length > 0) {
     process.stderr.write(
-      `migration drift: the entities need ${up.length} statement(s) no migration has:\n`,
+      `migration drift (${schema}): the entities need ${up.length} statement(s) no migration has:\n`,
     );
     for (const q of up) process.stderr.write(`  ${q}\n`);
     process.exit(1);
   }
-  process.stdout.write('no migration drift: entities and migrations agree\n');
+  process.stdout.write(`no migration drift (${schema}): entities and migrations agree\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,16 +1,17 @@
-// npm run migration:generate -- <Name>
-// Writes migrations/<epoch>-<Name>.ts with what the entities need beyond the
+// npm run migration:generate -- <Name> [province]
+// Writes migrations/[province/]<epoch>-<Name>.ts with what the entities need beyond the
 // current migrations. The file is a draft: read it, correct it, register it in
 // migrations/index.ts.
 import { writeFileSync } from 'node:fs';
 import { projectPath } from '../project-path';
-import { pendingSchemaChanges, withMigratedDatabase } from './with-database';
+import { pendingSchemaChanges, schemaArg, withMigratedDatabase } from './with-database';
 
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
     throw new Error('usage: migration:generate -- <PascalCaseName>');
-  const { up, down } = await withMigratedDatabase(pendingSchemaChanges);
+  const schema = schemaArg(process.argv.slice(3));
+  const { up, down } = await withMigratedDatabase(schema, pendingSchemaChanges);
   if (up.length === 0) {
     process.stdout.write('no schema change: nothing to generate\n');
     return;
@@ -33,7 +34,8 @@ ${lines(down.reverse())}
   }
 }
 `;
-  const path = projectPath('migrations', `${epoch}-${name}.ts`);
+  const folder = schema === 'province' ? ['migrations', 'province'] : ['migrations'];
+  const path = projectPath(...folder, `${epoch}-${name}.ts`);
   writeFileSync(path, file);
   process.stdout.write(`${path}\n`);
 }

@@ -1,0 +1,86 @@
+import { MIN_SECRET_LENGTH } from '@tracker/auth';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** Everything a province node reads from its environment (operations.md), validated once at start-up. */
+export class ProvinceConfig {
+  @Matches(/^\d{2}$/, {
+    message: 'PROVINCE_CODE is the GSO code of the province, two digits (e.g. 01)',
+  })
+  provinceCode: string;
+
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'CENTRAL_URL is the central app’s base URL' },
+  )
+  centralUrl: string;
+
+  @IsString({
+    message: 'NODE_TOKEN is required: the PROVINCE_NODE token the central app issued to this node',
+  })
+  @MinLength(20, {
+    message: 'NODE_TOKEN is required: the PROVINCE_NODE token the central app issued to this node',
+  })
+  nodeToken: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3100 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port: number;
+
+  @IsOptional()
+  @IsString()
+  databaseUrl?: string;
+
+  @IsString()
+  dataDir: string;
+
+  /** Signs this node's own staff tokens; unset: generated once and kept in dataDir. */
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_SECRET_LENGTH, {
+    message: `TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} characters`,
+  })
+  tokenSecret?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
+  @IsInt()
+  // Below this a node would hammer the centre; above an hour, staff would wait too long.
+  @Min(50)
+  @Max(3_600_000)
+  syncIntervalMs: number;
+}
+
+export class ProvinceConfigError extends Error {}
+
+export function loadProvinceConfig(env: Record<string, string | undefined>): ProvinceConfig {
+  const code = env.PROVINCE_CODE ?? '';
+  const config = plainToInstance(ProvinceConfig, {
+    provinceCode: code,
+    centralUrl: (env.CENTRAL_URL ?? '').replace(/\/+$/, ''),
+    nodeToken: env.NODE_TOKEN ?? '',
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR || `./data/province-${code}`,
+    tokenSecret: env.TOKEN_SECRET || undefined,
+    syncIntervalMs: env.SYNC_INTERVAL_MS,
+  });
+  const errors = validateSync(config);
+  if (errors.length > 0) {
+    throw new ProvinceConfigError(
+      errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '),
+    );
+  }
+  return config;
+}

@@ -1,0 +1,85 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  ApiContext,
+  AuthGuard,
+  DateScalar,
+  DateTimeScalar,
+  formatGraphQLError,
+  HealthController,
+  inputValidationPipe,
+  TOKEN_AUTHORITY,
+} from '@tracker/api';
+import { TokenAuthority } from '@tracker/auth';
+import { dataSourceOptions } from '@tracker/persistence';
+import { LocalStoreRepository } from './local/local-store.repository';
+import { NodeClock } from './local/node-clock';
+import { ReportService } from './local/report.service';
+import { PROVINCE_RESOLVERS } from './province-resolvers';
+import { CentralClient } from './sync/central-client';
+import { SyncEngine, SyncSettings } from './sync/sync-engine';
+import { SyncStoreRepository } from './sync/sync-store.repository';
+
+export interface ProvinceModuleOptions {
+  provinceCode: string;
+  databaseUrl: string;
+  authority: TokenAuthority;
+  central: CentralClient;
+  sync: SyncSettings;
+}
+
+@Module({})
+export class ProvinceAppModule {
+  static forRoot(options: ProvinceModuleOptions): DynamicModule {
+    return {
+      module: ProvinceAppModule,
+      imports: [
+        TypeOrmModule.forRoot(
+          dataSourceOptions('province', {
+            url: options.databaseUrl,
+            applicationName: `nsdb-province-${options.provinceCode}`,
+            poolSize: 4,
+          }),
+        ),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          playground: false,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          context: ({ req }: ApiContext): ApiContext => ({ req }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: TOKEN_AUTHORITY, useValue: options.authority },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useFactory: inputValidationPipe },
+        { provide: CentralClient, useValue: options.central },
+        { provide: NodeClock, useValue: new NodeClock() },
+        {
+          provide: SyncEngine,
+          inject: [CentralClient, SyncStoreRepository, LocalStoreRepository, NodeClock],
+          useFactory: (
+            central: CentralClient,
+            store: SyncStoreRepository,
+            local: LocalStoreRepository,
+            clock: NodeClock,
+          ) => new SyncEngine(central, store, local, clock, options.sync),
+        },
+        DateScalar,
+        DateTimeScalar,
+        LocalStoreRepository,
+        SyncStoreRepository,
+        ReportService,
+        ...PROVINCE_RESOLVERS,
+      ],
+    };
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { backoffDelay } from '@tracker/domain';
+import { LocalStoreRepository } from '../local/local-store.repository';
+import { NodeClock } from '../local/node-clock';
+import { CentralClient, CentralRefused, CentralUnreachable } from './central-client';
+import {
+  CentralMilestone,
+  PULL_HEAD,
+  PULL_MILESTONES,
+  PullHead,
+  PullMilestonesPage,
+  PUSH,
+  PushAnswer,
+} from './central-queries';
+import { SyncStoreRepository } from './sync-store.repository';
+
+/** A node pushes at most this many reports per request (the centre's limit). */
+const BATCH = 500;
+
+export interface SyncSettings {
+  provinceCode: string;
+  intervalMs: number;
+}
+
+/**
+ * The node's sync loop: pull the centre's plans and milestones, push the outbox
+ * in seq order, trim what the centre acknowledged. Rounds never overlap; after a
+ * failure the next waits with exponential backoff and jitter; while the outbox
+ * holds more than one batch, rounds follow each other at once.
+ */
+@Injectable()
+export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SyncEngine.name);
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<unknown> = Promise.resolve();
+  private failures = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly central: CentralClient,
+    private readonly store: SyncStoreRepository,
+    private readonly local: LocalStoreRepository,
+    private readonly clock: NodeClock,
+    private readonly settings: SyncSettings,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.clock.setOffset(await this.local.clockOffset());
+    this.schedule(0);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** Runs one round now (after any round in progress) and resolves when it is done. */
+  async syncNow(): Promise<void> {
+    await this.round();
+  }
+
+  /** A report was recorded: sync soon rather than at the next idle tick. */
+  kick(): void {
+    if (this.failures === 0) this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
+  }
+
+  private async tick(): Promise<void> {
+    const more = await this.round();
+    const delay =
+      this.failures > 0
+        ? backoffDelay(this.failures, Math.random())
+        : more
+          ? 0
+          : this.settings.intervalMs;
+    this.schedule(delay);
+  }
+
+  /** Serialised: a manual syncNow and the loop never run a round at the same time. */
+  private round(): Promise<boolean> {
+    const next = this.chain.then(() => this.runRound());
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Answers whether the outbox still holds reports after this round. */
+  private async runRound(): Promise<boolean> {
+    if (this.stopped) return false;
+    try {
+      await this.pull();
+      const more = await this.pushOnce();
+      this.failures = 0;
+      return more;
+    } catch (e) {
+      this.failures += 1;
+      const reachable = !(e instanceof CentralUnreachable);
+      const message = e instanceof Error ? e.message : String(e);
+      if (!(e instanceof CentralUnreachable) && !(e instanceof CentralRefused)) {
+        this.logger.error(
+          `sync round failed: ${e instanceof Error ? (e.stack ?? message) : message}`,
+        );
+      } else if (this.failures === 1 || this.failures % 20 === 0) {
+        this.logger.warn(`sync round ${this.failures} failed in a row: ${message}`);
+      }
+      await this.store.failed(message, reachable).catch(() => undefined);
+      return false;
+    }
+  }
+
+  private async pull(): Promise<void> {
+    const before = Date.now();
+    const head = await this.central.request<PullHead>(PULL_HEAD);
+    const offset = new Date(head.now).getTime() - Math.round((before + Date.now()) / 2);
+    const milestones: CentralMilestone[] = [];
+    let after: string | null = null;
+    do {
+      const page: PullMilestonesPage = await this.central.request<PullMilestonesPage>(
+        PULL_MILESTONES,
+        {
+          unit: this.settings.provinceCode,
+          after,
+        },
+      );
+      milestones.push(...page.milestones.edges.map((e) => e.node));
+      after = page.milestones.pageInfo.hasNextPage ? page.milestones.pageInfo.endCursor : null;
+    } while (after);
+    const highestSeq =
+      head.syncStatus.find((s) => s.unit.code === this.settings.provinceCode)?.highestSeq ?? 0;
+    await this.store.mirror(milestones, head.programs, offset, highestSeq);
+    this.clock.setOffset(offset);
+  }
+
+  private async pushOnce(): Promise<boolean> {
+    const outbox = await this.local.outbox(BATCH);
+    if (outbox.length === 0) {
+      await this.store.succeeded(new Date());
+      return false;
+    }
+    const answer = await this.central.request<PushAnswer>(PUSH, {
+      updates: outbox.map((o) => ({
+        idempotencyKey: o.idempotencyKey,
+        seq: o.seq,
+        programCode: o.programCode,
+        key: o.key,
+        unitCode: this.settings.provinceCode,
+        status: o.status,
+        percentComplete: o.percentComplete,
+        forecastDue: o.forecastDue,
+        completedOn: o.completedOn,
+        blocker: o.blocker,
+        note: o.note,
+        reportedAt: o.reportedAt.toISOString(),
+      })),
+    });
+    const { results, highestAckedSeq } = answer.pushMilestoneUpdates;
+    await this.store.delivered(
+      results.map((r, i) => ({
+        seq: outbox[i].seq,
+        idempotencyKey: r.idempotencyKey,
+        programCode: outbox[i].programCode,
+        key: outbox[i].key,
+        outcome: r.outcome === 'DUPLICATE' ? r.firstOutcome : r.outcome,
+        reason: r.reason,
+      })),
+      highestAckedSeq,
+      new Date(),
+    );
+    const refused = results.filter((r) => r.outcome === 'REJECTED').length;
+    this.logger.log(
+      `pushed ${outbox.length} report(s), acknowledged up to seq ${highestAckedSeq}${refused ? `, ${refused} refused` : ''}`,
+    );
+    return outbox.length === BATCH;
+  }
+}

@@ -1,0 +1,5 @@
+import { NodeStore1795888657362 } from './1795888657362-NodeStore';
+
+// A province node's own migrations, in order (its database is not the centre's).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const PROVINCE_MIGRATIONS: Function[] = [NodeStore1795888657362];

@@ -1,0 +1,104 @@
+import { signToken } from '@tracker/auth';
+import { Role } from '@tracker/domain';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startProvince, RunningProvince } from '../../apps/province/src/bootstrap';
+import { GqlResult, roles, TestCentral } from './central';
+import { withClient } from './database';
+import { Client } from 'pg';
+
+export interface TestProvince {
+  running: RunningProvince;
+  url: string;
+  dataDir: string;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResult<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * An empty database of its own for a node: a new one on the PostgreSQL server when
+ * the tests run there; otherwise embedded database number `slot` from the global
+ * setup (PGlite cannot start inside jest), emptied.
+ */
+export async function nodeDatabaseUrl(slot: number): Promise<string> {
+  if (process.env.TEST_DATABASE_MODE === 'postgres') {
+    const name = `tracker_node_${slot}_${process.pid}_${Date.now()}`;
+    await withClient((c) => c.query(`CREATE DATABASE ${name}`));
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
+  const url = (process.env.TEST_NODE_DATABASE_URLS ?? '').split(',')[slot];
+  if (!url) throw new Error(`no embedded node database ${slot}: see test/support/global-setup.ts`);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  } finally {
+    await client.end();
+  }
+  return url;
+}
+
+export interface NodeOptions {
+  code: string;
+  central: TestCentral;
+  centralUrl?: string;
+  dataDir?: string;
+  databaseUrl: string;
+  syncIntervalMs?: number;
+}
+
+/** A real province node in this process, on a free port, with its own database. */
+export async function startTestProvince(options: NodeOptions): Promise<TestProvince> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `province-${options.code}-`));
+  const running = await startProvince(
+    {
+      PROVINCE_CODE: options.code,
+      CENTRAL_URL: options.centralUrl ?? options.central.url,
+      NODE_TOKEN: options.central.token(roles.provinceNode(options.code), '1d'),
+      PORT: '0',
+      DATA_DIR: dataDir,
+      DATABASE_URL: options.databaseUrl,
+      SYNC_INTERVAL_MS: String(options.syncIntervalMs ?? 3_600_000),
+    },
+    process.env.TEST_LOGS ? undefined : false,
+  );
+  const officer = signToken(
+    running.authority,
+    { role: Role.PROVINCE_OFFICER, unit: options.code, sub: `officer-${options.code}` },
+    '1h',
+  );
+  return {
+    running,
+    url: running.url,
+    dataDir,
+    async gql(query, variables) {
+      const res = await fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GqlResult;
+      return { status: res.status, data: body.data as any, errors: body.errors };
+    },
+    stop: () => running.stop(),
+  };
+}
+
+export const LOCAL_MILESTONES = `query($p: String) { milestones(programCode: $p) {
+  programCode key title baselineDue status percentComplete forecastDue completedOn blocker note
+  pendingSync lastOutcome lastOutcomeReason
+} }`;
+
+export const SYNC_STATE = `{ syncState { pending nextSeq highestAckedSeq lastSuccessAt lastError centralReachable planVersions { programCode version } } }`;
+
+export const SYNC_NOW = `mutation { syncNow { pending nextSeq highestAckedSeq lastSuccessAt lastError centralReachable planVersions { programCode version } } }`;
+
+export const REPORT = `mutation($input: ReportProgressInput!) { reportProgress(input: $input) {
+  programCode key status percentComplete forecastDue completedOn blocker note pendingSync lastOutcome lastOutcomeReason
+} }`;
