@@ -1,5 +1,5 @@
 import { centralAuthority } from '@tracker/auth';
-import { INestApplication, Logger, LoggerService } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateSecret, TokenAuthority } from '@tracker/auth';
@@ -31,7 +31,7 @@ export interface RunningCentral {
 export async function startCentral(
   mode: RunMode,
   env: Record<string, string | undefined> = process.env,
-  logger?: LoggerService | false,
+  logger?: LoggerService | LogLevel[] | false,
 ): Promise<RunningCentral> {
   const config = loadCentralConfig(mode, env);
   const log = new Logger('Central');

@@ -1,4 +1,4 @@
-import { Logger, LoggerService } from '@nestjs/common';
+import { Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateSecret, provinceAuthority, TokenAuthority } from '@tracker/auth';
@@ -25,7 +25,7 @@ export interface RunningProvince {
  */
 export async function startProvince(
   env: Record<string, string | undefined> = process.env,
-  logger?: LoggerService | false,
+  logger?: LoggerService | LogLevel[] | false,
 ): Promise<RunningProvince> {
   const config = loadProvinceConfig(env);
   const embedded = config.databaseUrl

@@ -1,0 +1,187 @@
+// npm run provinces -- --count 63 --central http://localhost:3000 [--rate 2]
+//   [--base-port 3101] [--data-dir ./data] [--database-url postgres://…] [--central-data-dir ./data/central]
+// Runs several province nodes in one process, each with its own database, for
+// demos and load: against the demo, their PROVINCE_NODE tokens are minted with
+// the demo's key. --rate N makes the offices report simulated progress, N reports
+// a second in all.
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { centralAuthority, signToken } from '@tracker/auth';
+import { MilestoneStatus, Role } from '@tracker/domain';
+import { readProvinces2019 } from '@tracker/persistence';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { RunningProvince, startProvince } from '../bootstrap';
+import { LocalStoreRepository } from '../local/local-store.repository';
+import { ReportService } from '../local/report.service';
+
+/** Each embedded node holds a PostgreSQL of its own in memory: about 200 MB. */
+const EMBEDDED_NODE_MB = 220;
+
+interface Options {
+  count: number;
+  central: string;
+  rate: number;
+  basePort: number;
+  dataDir: string;
+  databaseUrl?: string;
+  centralDataDir: string;
+}
+
+function options(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      count: { type: 'string', default: '3' },
+      central: { type: 'string', default: 'http://localhost:3000' },
+      rate: { type: 'string', default: '0' },
+      'base-port': { type: 'string', default: '3101' },
+      'data-dir': { type: 'string', default: './data' },
+      'database-url': { type: 'string' },
+      'central-data-dir': { type: 'string', default: './data/central' },
+    },
+  });
+  const count = Number(values.count);
+  if (!Number.isInteger(count) || count < 1 || count > 63) throw new Error('--count is 1 to 63');
+  const rate = Number(values.rate);
+  if (!(rate >= 0 && rate <= 1000)) throw new Error('--rate is 0 to 1000 reports a second');
+  return {
+    count,
+    central: values.central!.replace(/\/+$/, ''),
+    rate,
+    basePort: Number(values['base-port']),
+    dataDir: values['data-dir']!,
+    databaseUrl: values['database-url'],
+    centralDataDir: values['central-data-dir']!,
+  };
+}
+
+/** The centre's key: TOKEN_SECRET, or the demo's generated key. Never created here. */
+function centralSecret(dir: string): string {
+  if (process.env.TOKEN_SECRET) return process.env.TOKEN_SECRET;
+  const path = join(dir, 'token-secret');
+  if (!existsSync(path)) {
+    throw new Error(
+      `no ${path}: start the demo first (npm start), or set TOKEN_SECRET to the centre's key`,
+    );
+  }
+  return readFileSync(path, 'utf8').trim();
+}
+
+/** A database per node on a server: nsdb_province_<code>, created if missing. */
+async function nodeDatabase(serverUrl: string, code: string): Promise<string> {
+  const name = `nsdb_province_${code}`;
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** One simulated office: moves a random open milestone forward. */
+async function simulateReport(node: RunningProvince): Promise<void> {
+  const store = node.app.get(LocalStoreRepository);
+  const open = (await store.milestones()).filter(
+    (m) =>
+      m.status !== MilestoneStatus.DONE && m.status !== MilestoneStatus.CANCELLED && !m.pendingSync,
+  );
+  if (open.length === 0) return;
+  const m = open[Math.floor(Math.random() * open.length)];
+  const percent = Math.min(100, m.percentComplete + 5 + Math.floor(Math.random() * 16));
+  const blocked = Math.random() < 0.05;
+  await node.app.get(ReportService).report(
+    {
+      programCode: m.programCode,
+      key: m.key,
+      status:
+        percent === 100
+          ? MilestoneStatus.DONE
+          : blocked
+            ? MilestoneStatus.BLOCKED
+            : MilestoneStatus.IN_PROGRESS,
+      percentComplete: percent,
+      blocker: blocked ? 'Chờ bố trí kinh phí (mô phỏng)' : null,
+      note: 'Báo cáo mô phỏng',
+    },
+    {
+      sub: `simulator-${node.config.provinceCode}`,
+      role: Role.PROVINCE_OFFICER,
+      unit: node.config.provinceCode,
+      jti: 'sim',
+    },
+  );
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const log = new Logger('Provinces');
+  const authority = centralAuthority(centralSecret(opts.centralDataDir));
+  if (!opts.databaseUrl && opts.count > 8) {
+    log.warn(
+      `${opts.count} embedded databases need about ${(opts.count * EMBEDDED_NODE_MB) / 1000} GB of memory; --database-url puts them on a server`,
+    );
+  }
+  const provinces = readProvinces2019().slice(0, opts.count);
+  const nodes: RunningProvince[] = [];
+  const stopAll = async () => {
+    await Promise.allSettled(nodes.map((n) => n.stop()));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stopAll());
+  process.on('SIGTERM', () => void stopAll());
+
+  for (const [i, p] of provinces.entries()) {
+    const node = await startProvince(
+      {
+        PROVINCE_CODE: p.code,
+        CENTRAL_URL: opts.central,
+        NODE_TOKEN: signToken(
+          authority,
+          { role: Role.PROVINCE_NODE, unit: p.code, sub: `node-${p.code}` },
+          '30d',
+        ),
+        PORT: String(opts.basePort + i),
+        DATA_DIR: join(opts.dataDir, `province-${p.code}`),
+        DATABASE_URL: opts.databaseUrl ? await nodeDatabase(opts.databaseUrl, p.code) : undefined,
+        SYNC_INTERVAL_MS: process.env.SYNC_INTERVAL_MS,
+      },
+      ['warn', 'error'],
+    );
+    nodes.push(node);
+    process.stdout.write(`${p.code} ${p.name.padEnd(20)} ${node.url}/graphql\n`);
+  }
+  process.stdout.write(
+    `${nodes.length} province node(s) syncing with ${opts.central}. Staff tokens: npm run token -- --role PROVINCE_OFFICER --unit <code> (DATA_DIR=${join(opts.dataDir, 'province-<code>')})\n`,
+  );
+
+  if (opts.rate > 0) {
+    setInterval(() => {
+      const node = nodes[Math.floor(Math.random() * nodes.length)];
+      simulateReport(node).catch((e: unknown) => log.warn(`simulated report failed: ${String(e)}`));
+    }, 1000 / opts.rate);
+  }
+  setInterval(() => {
+    void Promise.all(nodes.map((n) => n.app.get(LocalStoreRepository).syncState())).then(
+      (states) => {
+        const pending = states.reduce((sum, s) => sum + s.pending, 0);
+        const offline = states.filter((s) => !s.centralReachable).length;
+        log.log(
+          `${pending} report(s) waiting in outboxes; ${offline} node(s) cannot reach the centre`,
+        );
+      },
+    );
+  }, 10_000);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`provinces: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
