@@ -1,7 +1,12 @@
 import { InitialSchema1795887186003 } from './1795887186003-InitialSchema';
 import { SyncLedger1795888042302 } from './1795888042302-SyncLedger';
+import { Escalations1795889577299 } from './1795889577299-Escalations';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [InitialSchema1795887186003, SyncLedger1795888042302];
+export const MIGRATIONS: Function[] = [
+  InitialSchema1795887186003,
+  SyncLedger1795888042302,
+  Escalations1795889577299,
+];

@@ -212,7 +212,7 @@ describe('central read API (demo data, 2020-03-01)', () => {
     const r = await sut.gql(
       `query($id: ID!) { milestone(id: $id) {
       key status health daysLate baselineDue forecastDue percentComplete unit { code } program { code }
-      history { totalCount edges { cursor } } escalations { id }
+      history { totalCount edges { cursor } } escalations { reason level state ageDays waitingUnits }
     } }`,
       { id: seen[0].id },
     );
@@ -227,8 +227,26 @@ describe('central read API (demo data, 2020-03-01)', () => {
       unit: { code: 'BTNMT' },
       program: { code: 'LAND' },
       history: { totalCount: 0, edges: [] },
-      escalations: [],
+      escalations: expect.any(Array),
     });
+    // Late 61 days, with the provinces that have not started waiting on it: the minister's desk.
+    const [{ waiting }] = await sql<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
+       WHERE pi.key = 'LAND-P-01' AND m.status NOT IN ('DONE', 'CANCELLED')`,
+    );
+    expect(waiting).toBeGreaterThan(5);
+    expect(r.data!.milestone.escalations).toEqual([
+      {
+        reason: 'DEPENDENCY_LATE',
+        level: 'MINISTER',
+        state: 'OPEN',
+        ageDays: 61,
+        waitingUnits: waiting,
+      },
+      { reason: 'OVERDUE', level: 'MINISTER', state: 'OPEN', ageDays: 61, waitingUnits: 0 },
+      // forecast 2020-03-31 is 91 days after the baseline
+      { reason: 'FORECAST_SLIP', level: 'MINISTRY', state: 'OPEN', ageDays: 91, waitingUnits: 0 },
+    ]);
     // LAND-P-01 depends on the late standard: not done means LATE (past its own date) or BLOCKED
     const p01 = await walk({ programCode: 'LAND', search: 'khoi dong trien khai' }, 100);
     expect(p01.seen).toHaveLength(63);

@@ -20,6 +20,10 @@ import { CENTRAL_RESOLVERS } from './central-resolvers';
 import { CoreModule } from './core.module';
 import { DashboardService } from './dashboard/dashboard.service';
 import { LoadersFactory } from './graphql/loaders';
+import { ChangeNotifier } from './changes/change-notifier';
+import { EscalationEngine } from './escalations/escalation-engine';
+import { EscalationEngineRepository } from './escalations/escalation-engine.repository';
+import { EscalationsService } from './escalations/escalations.service';
 import { SyncLedgerRepository } from './sync/sync-ledger.repository';
 import { SyncService } from './sync/sync.service';
 import { HealthController } from '@tracker/api';
@@ -75,6 +79,10 @@ export class CentralAppModule {
         DashboardService,
         SyncLedgerRepository,
         SyncService,
+        ChangeNotifier,
+        EscalationEngineRepository,
+        EscalationEngine,
+        EscalationsService,
         ...CENTRAL_RESOLVERS,
       ],
     };

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock } from './clock/clock';
+import { EscalationsRepository } from './escalations/escalations.repository';
 import { LoadersFactory } from './graphql/loaders';
 import { MilestonesRepository } from './milestones/milestones.repository';
 import { ProgramsRepository } from './programs/programs.repository';
@@ -22,6 +23,7 @@ export class CoreModule {
       MilestonesRepository,
       RollupFactsRepository,
       SyncStatusRepository,
+      EscalationsRepository,
       LoadersFactory,
     ];
     return { module: CoreModule, providers, exports: providers };

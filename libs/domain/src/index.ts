@@ -8,3 +8,4 @@ export * from './rollup';
 export * from './plan';
 export * from './report';
 export * from './sync';
+export * from './escalation';

@@ -1,3 +1,5 @@
+import { EscalationEventEntity } from './entities/escalation-event.entity';
+import { EscalationEntity } from './entities/escalation.entity';
 import { MilestoneEntity } from './entities/milestone.entity';
 import { MilestoneUpdateEntity } from './entities/milestone-update.entity';
 import { NodeSyncEntity } from './entities/node-sync.entity';
@@ -15,4 +17,6 @@ export const CENTRAL_ENTITIES = [
   MilestoneEntity,
   MilestoneUpdateEntity,
   NodeSyncEntity,
+  EscalationEntity,
+  EscalationEventEntity,
 ];

@@ -6,8 +6,9 @@ import { laggingFirst, provinceRows } from '../rollup/province-rows';
 import { NationalDashboard } from './national-dashboard.type';
 
 /**
- * The national picture in three statements whatever the number of provinces:
- * the programs, their milestone facts (health computed in SQL), the provinces.
+ * The national picture in a handful of statements whatever the number of provinces:
+ * the programs, their milestone facts (health computed in SQL), the provinces,
+ * the node ledger and the live escalation counts.
  */
 @Injectable()
 export class DashboardService {
@@ -15,30 +16,31 @@ export class DashboardService {
 
   async national(loaders: Loaders): Promise<NationalDashboard> {
     const programs = await this.programs.findAll();
-    const [factsByProgram, provinces, nodes] = await Promise.all([
+    const [factsByProgram, provinces, nodes, live] = await Promise.all([
       loadAll(
         loaders.facts,
         programs.map((p) => p.id),
       ),
       loaders.activeProvinces(),
       loaders.nodeSync(),
+      loaders.liveEscalations(),
     ]);
-    const allFacts = factsByProgram.flat();
+    const count = (keep: (row: (typeof live)[number]) => boolean) =>
+      live.filter(keep).reduce((n, row) => n + row.n, 0);
     return {
       asOf: loaders.today,
-      programs: programs.map((program, i) => {
-        const facts = factsByProgram[i];
-        return {
-          program,
-          progress: rollUp(facts, loaders.today),
-          health: programHealth(facts),
-          openEscalations: 0,
-        };
-      }),
-      // Escalations are raised by the escalation engine, which is not built yet.
-      escalationsByLevel: ESCALATION_LEVELS.map((level) => ({ level, count: 0 })),
+      programs: programs.map((program, i) => ({
+        program,
+        progress: rollUp(factsByProgram[i], loaders.today),
+        health: programHealth(factsByProgram[i]),
+        openEscalations: count((row) => row.programId === program.id),
+      })),
+      escalationsByLevel: ESCALATION_LEVELS.map((level) => ({
+        level,
+        count: count((row) => row.level === level),
+      })),
       provincesWorstFirst: laggingFirst(
-        provinceRows(provinces, allFacts, loaders.today, null, nodes),
+        provinceRows(provinces, factsByProgram.flat(), loaders.today, null, nodes),
       ),
     };
   }

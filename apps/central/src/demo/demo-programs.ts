@@ -285,7 +285,7 @@ export const DEMO_PROGRAMS: DemoProgram[] = [
         key: 'CIV-P-01',
         title: 'Triển khai phần mềm hộ tịch đến cấp xã',
         scope: PROVINCE,
-        baselineDue: '2019-12-31',
+        baselineDue: '2019-11-30',
         dependsOn: ['CIV-C-01'],
       },
       {

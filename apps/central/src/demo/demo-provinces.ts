@@ -87,14 +87,18 @@ export function landStates(code: string): Record<string, DemoState> {
   };
 }
 
-/** Civil status is "relatively fine": most provinces deployed on time and are digitising. */
+/**
+ * Civil status is "relatively fine": most provinces deployed the shared software to
+ * their communes by the end of November 2019 and are digitising; a few stragglers,
+ * three months late, are on the Government's desk.
+ */
 export function civilStatusStates(code: string): Record<string, DemoState> {
   const r = AHEAD.has(code) ? 0 : roll(`CIV:${code}`);
   const deployed: DemoState = {
     status: DONE,
     percentComplete: 100,
-    completedOn: day('2019-12', 5 + (r % 20)),
-    reportedAt: `${day('2019-12', 5 + (r % 20))}T16:00:00+07:00`,
+    completedOn: day('2019-11', 5 + (r % 20)),
+    reportedAt: `${day('2019-11', 5 + (r % 20))}T16:00:00+07:00`,
   };
   const reported = `${day('2020-02', 10 + (r % 15))}T10:00:00+07:00`;
   if (r < 85) {
@@ -135,7 +139,23 @@ export function civilStatusStates(code: string): Record<string, DemoState> {
   };
 }
 
+/**
+ * Offices report on every item at their monthly check-in, not-started ones too;
+ * an item with no state of its own is reported NOT_STARTED on the office's latest
+ * report date (so only offices that fell silent show as stale).
+ */
+function withCheckIn(keys: string[], states: Record<string, DemoState>): Record<string, DemoState> {
+  const latest = Object.values(states)
+    .map((s) => s.reportedAt)
+    .sort()
+    .at(-1)!;
+  const out = { ...states };
+  for (const key of keys)
+    out[key] ??= { status: NOT_STARTED, percentComplete: 0, reportedAt: latest };
+  return out;
+}
+
 export const PROVINCE_STATES: Record<string, (code: string) => Record<string, DemoState>> = {
-  LAND: landStates,
-  CIVIL_STATUS: civilStatusStates,
+  LAND: (code) => withCheckIn(['LAND-P-02', 'LAND-P-03', 'LAND-P-04'], landStates(code)),
+  CIVIL_STATUS: (code) => withCheckIn(['CIV-P-02'], civilStatusStates(code)),
 };

@@ -31,7 +31,7 @@ export async function loadDemo(db: DataSource, programs: ProgramsService): Promi
       model: demo.model,
       targetDate: demo.targetDate,
     });
-    await programs.publish(
+    await programs.publishPlan(
       {
         programCode: demo.code,
         expectedVersion: 0,
@@ -67,7 +67,8 @@ async function applyStates(
 ): Promise<void> {
   await db.query(
     `UPDATE milestone m SET status = x.status, percent_complete = x.percent, forecast_due = x.forecast,
-            completed_on = x.completed, blocker = x.blocker, note = x.note, last_reported_at = x.reported
+            completed_on = x.completed, blocker = x.blocker, note = x.note, last_reported_at = x.reported,
+            blocked_since = CASE WHEN x.status = 'BLOCKED' THEN x.reported END
      FROM jsonb_to_recordset($2::jsonb)
        AS x(unit text, key text, status text, percent int, forecast date, completed date, blocker text, note text, reported timestamptz),
        plan_item pi, program p, unit u

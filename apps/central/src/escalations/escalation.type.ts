@@ -99,3 +99,28 @@ export class EscalationFilter {
   @MaxLength(16)
   unitCode?: string;
 }
+
+@ObjectType({
+  description:
+    'One change to an escalation: opened, rose, re-opened, lowered, acknowledged, resolved.',
+})
+export class EscalationEvent {
+  @Field(() => DateTimeScalar)
+  at: Date;
+
+  @Field({
+    description: 'OPENED, ROSE, REOPENED, LOWERED, ACKNOWLEDGED, RESOLVED or AUTO_RESOLVED.',
+  })
+  kind: string;
+
+  @Field(() => EscalationLevel)
+  level: EscalationLevel;
+
+  @Field({ description: "Who: a token's subject, or 'system' for the escalation engine." })
+  actor: string;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  escalationId: string;
+}

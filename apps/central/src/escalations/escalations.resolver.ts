@@ -1,4 +1,3 @@
-import { Roles, pageSize } from '@tracker/api';
 import {
   Args,
   Context,
@@ -10,26 +9,33 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { DomainError, Role } from '@tracker/domain';
+import { CurrentActor, Roles } from '@tracker/api';
+import { Actor } from '@tracker/auth';
+import { Role } from '@tracker/domain';
 import { RequestContext } from '../auth/request-context';
 import { Milestone } from '../milestones/milestone.type';
-import { Escalation, EscalationConnection, EscalationFilter } from './escalation.type';
+import {
+  Escalation,
+  EscalationConnection,
+  EscalationEvent,
+  EscalationFilter,
+} from './escalation.type';
+import { EscalationsService } from './escalations.service';
 
-/**
- * The escalation API of the contract. The engine that raises escalations is a
- * later piece of work; until it lands there are none, so the queue is empty and
- * acting on an id finds nothing.
- */
 @Resolver(() => Escalation)
 export class EscalationsResolver {
-  @Query(() => EscalationConnection)
-  escalations(
-    @Args('filter', { type: () => EscalationFilter, nullable: true }) _filter?: EscalationFilter,
+  constructor(private readonly service: EscalationsService) {}
+
+  @Query(() => EscalationConnection, {
+    description:
+      'Worst first: highest level, then oldest condition. Without a state filter: OPEN and ACKNOWLEDGED ones (the queue).',
+  })
+  async escalations(
+    @Args('filter', { type: () => EscalationFilter, nullable: true }) filter?: EscalationFilter,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first?: number,
-    @Args('after', { nullable: true }) _after?: string,
-  ): EscalationConnection {
-    pageSize(first);
-    return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<EscalationConnection> {
+    return this.service.connection(filter ?? {}, first, after);
   }
 
   @ResolveField(() => Milestone)
@@ -40,25 +46,37 @@ export class EscalationsResolver {
     return (await ctx.loaders.milestone.load(escalation.milestoneId))!;
   }
 
+  @ResolveField(() => [EscalationEvent], {
+    description: 'Every change to this escalation, oldest first.',
+  })
+  async history(
+    @Parent() escalation: Escalation,
+    @Context() ctx: RequestContext,
+  ): Promise<EscalationEvent[]> {
+    return ctx.loaders.escalationEvents.load(escalation.id);
+  }
+
   @Mutation(() => Escalation, {
     description: "Leaders at the escalation's level or above, and the PMO.",
   })
   @Roles(Role.LEADER, Role.PMO)
-  acknowledgeEscalation(
+  async acknowledgeEscalation(
     @Args('id', { type: () => ID }) id: string,
-    @Args('note', { nullable: true }) _note?: string,
-  ): Escalation {
-    throw DomainError.notFound(`no escalation ${id.slice(0, 64)}`);
+    @CurrentActor() actor: Actor,
+    @Args('note', { type: () => String, nullable: true }) note?: string,
+  ): Promise<Escalation> {
+    return this.service.acknowledge(id, note, actor);
   }
 
   @Mutation(() => Escalation, {
     description: "Leaders at the escalation's level or above, and the PMO. A note is required.",
   })
   @Roles(Role.LEADER, Role.PMO)
-  resolveEscalation(
+  async resolveEscalation(
     @Args('id', { type: () => ID }) id: string,
-    @Args('note') _note: string,
-  ): Escalation {
-    throw DomainError.notFound(`no escalation ${id.slice(0, 64)}`);
+    @Args('note') note: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<Escalation> {
+    return this.service.resolve(id, note, actor);
   }
 }

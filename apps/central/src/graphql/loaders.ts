@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { IsoDate, UnitKind } from '@tracker/domain';
+import { EscalationLevel, IsoDate, UnitKind } from '@tracker/domain';
 import DataLoader from 'dataloader';
 import { Clock } from '../clock/clock';
+import { EscalationRow } from '../escalations/escalation.row';
+import { EscalationEvent } from '../escalations/escalation.type';
+import { EscalationsRepository } from '../escalations/escalations.repository';
 import { toMilestone } from '../milestones/milestone.mapper';
 import { Milestone } from '../milestones/milestone.type';
 import { MilestonesRepository } from '../milestones/milestones.repository';
@@ -24,6 +27,12 @@ export interface Loaders {
   plan: DataLoader<string, PlanItem[]>;
   facts: DataLoader<string, MilestoneFact[]>;
   milestone: DataLoader<string, Milestone | null>;
+  /** Every escalation of a milestone, worst first. */
+  escalations: DataLoader<string, EscalationRow[]>;
+  /** The history of an escalation, oldest first. */
+  escalationEvents: DataLoader<string, EscalationEvent[]>;
+  /** Live (open or acknowledged) escalations by program and level. */
+  liveEscalations: () => Promise<{ programId: string; level: EscalationLevel; n: number }[]>;
   /** Provinces that exist today, in code order. */
   activeProvinces: () => Promise<Unit[]>;
   /** What the centre has recorded from each reporting node, by unit id. */
@@ -59,12 +68,14 @@ export class LoadersFactory {
     private readonly facts: RollupFactsRepository,
     private readonly milestones: MilestonesRepository,
     private readonly sync: SyncStatusRepository,
+    private readonly escalations: EscalationsRepository,
   ) {}
 
   create(): Loaders {
     const today = this.clock.today();
     let provinces: Promise<Unit[]> | undefined;
     let nodes: Promise<Map<string, NodeSyncRow>> | undefined;
+    let live: Promise<{ programId: string; level: EscalationLevel; n: number }[]> | undefined;
     return {
       today,
       unit: new DataLoader(async (ids) => byKey(ids, await this.units.findByIds(ids), (u) => u.id)),
@@ -84,6 +95,13 @@ export class LoadersFactory {
           (m) => m.id,
         ),
       ),
+      escalations: new DataLoader(async (ids) =>
+        groupBy(ids, await this.escalations.forMilestones(ids), (e) => e.milestoneId),
+      ),
+      escalationEvents: new DataLoader(async (ids) =>
+        groupBy(ids, await this.escalations.events(ids), (e) => e.escalationId),
+      ),
+      liveEscalations: () => (live ??= this.escalations.liveCounts()),
       activeProvinces: () =>
         (provinces ??= this.units.findExisting(today, { kind: UnitKind.PROVINCE })),
       nodeSync: () =>

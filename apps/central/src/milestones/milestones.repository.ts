@@ -62,8 +62,11 @@ export class MilestonesRepository {
     if (filter.status?.length) where.add(`status = ANY (${where.bind(filter.status)}::text[])`);
     if (filter.health?.length) where.add(`health = ANY (${where.bind(filter.health)}::text[])`);
     if (filter.scope) where.add(`scope = ${where.bind(filter.scope)}`);
-    // No escalation is ever open until the escalation engine lands.
-    if (filter.escalated === true) where.add('false');
+    if (filter.escalated != null) {
+      where.add(
+        `${filter.escalated ? '' : 'NOT '}EXISTS (SELECT 1 FROM escalation e WHERE e.milestone_id = ms.id AND e.state <> 'RESOLVED')`,
+      );
+    }
     const folded = filter.search ? foldForSearch(filter.search) : '';
     if (folded) {
       const pattern = where.bind(containsPattern(folded));

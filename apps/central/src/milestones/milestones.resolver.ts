@@ -2,6 +2,7 @@ import { isUuid, pageSize } from '@tracker/api';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EscalationState } from '@tracker/domain';
 import { RequestContext } from '../auth/request-context';
+import { toEscalation } from '../escalations/escalation.row';
 import { Escalation } from '../escalations/escalation.type';
 import { Program } from '../programs/program.type';
 import { MilestoneUpdateConnection } from '../sync/milestone-update.type';
@@ -57,10 +58,11 @@ export class MilestonesResolver {
 
   @ResolveField(() => [Escalation])
   async escalations(
-    @Parent() _m: Milestone,
-    @Args('state', { type: () => EscalationState, nullable: true }) _state?: EscalationState,
+    @Parent() m: Milestone,
+    @Context() ctx: RequestContext,
+    @Args('state', { type: () => EscalationState, nullable: true }) state?: EscalationState,
   ): Promise<Escalation[]> {
-    // Raised by the escalation engine, which is not built yet.
-    return [];
+    const rows = await ctx.loaders.escalations.load(m.id);
+    return rows.filter((r) => !state || r.state === state).map(toEscalation);
   }
 }

@@ -10,7 +10,9 @@ import {
   validatePlan,
 } from '@tracker/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { ChangeNotifier } from '../changes/change-notifier';
 import { Clock } from '../clock/clock';
+import { EscalationEngine } from '../escalations/escalation-engine';
 import { unitExistsOn } from '../units/units.repository';
 import { CreateProgramInput, PublishPlanInput } from './program-inputs';
 import { Program } from './program.type';
@@ -26,6 +28,8 @@ export class ProgramsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly programs: ProgramsRepository,
     private readonly clock: Clock,
+    private readonly engine: EscalationEngine,
+    private readonly changes: ChangeNotifier,
   ) {}
 
   async create(input: CreateProgramInput): Promise<Program> {
@@ -66,6 +70,16 @@ export class ProgramsService {
    * version compared, so of two publishes against the same version one is refused.
    */
   async publish(input: PublishPlanInput, actor: Actor): Promise<Program> {
+    const program = await this.publishPlan(input, actor);
+    await this.changes.notify({ kind: 'plan', programIds: [program.id] });
+    await this.engine.evaluate([program.id]).catch((e: unknown) => {
+      this.logger.error(`escalation evaluation after a publish failed: ${String(e)}`);
+    });
+    return program;
+  }
+
+  /** The publish itself, without the follow-up evaluation (the demo loader evaluates once at the end). */
+  async publishPlan(input: PublishPlanInput, actor: Actor): Promise<Program> {
     const items = validatePlan(input.items);
     const today = this.clock.today();
     const program = await this.db.transaction(async (tx) => {
@@ -134,14 +148,14 @@ export class ProgramsService {
       // One milestone per live item and unit: the owner for CENTRAL items, every
       // province that exists today for PROVINCE items. Existing ones are untouched.
       await tx.query(
-        `INSERT INTO milestone (program_id, plan_item_id, unit_id)
-         SELECT pi.program_id, pi.id, u.id
+        `INSERT INTO milestone (program_id, plan_item_id, unit_id, created_at)
+         SELECT pi.program_id, pi.id, u.id, $4
          FROM plan_item pi JOIN unit u
            ON (pi.scope = 'CENTRAL' AND u.id = $2)
            OR (pi.scope = 'PROVINCE' AND u.kind = 'PROVINCE' AND ${unitExistsOn('$3')})
          WHERE pi.program_id = $1 AND pi.removed_in_version IS NULL
          ON CONFLICT (plan_item_id, unit_id) DO NOTHING`,
-        [current.id, current.ownerUnitId, today],
+        [current.id, current.ownerUnitId, today, this.clock.now()],
       );
       await tx.query(`UPDATE program SET plan_version = $2 WHERE id = $1`, [current.id, version]);
       await tx.query(

@@ -9,6 +9,11 @@ import {
 import { EntityManager } from 'typeorm';
 import { MilestoneUpdateInput } from './push-milestone-updates.input';
 
+export interface LockedMilestone extends TargetMilestone {
+  programId: string;
+  blockedSince: Date | null;
+}
+
 export interface NodeUnit {
   id: string;
   code: string;
@@ -48,9 +53,10 @@ export class SyncLedgerRepository {
     tx: EntityManager,
     unitId: string,
     refs: string[],
-  ): Promise<Map<string, TargetMilestone>> {
-    const rows: (TargetMilestone & { ref: string })[] = await tx.query(
-      `SELECT m.id, m.status, m.version, p.code || '/' || pi.key AS ref
+  ): Promise<Map<string, LockedMilestone>> {
+    const rows: (LockedMilestone & { ref: string })[] = await tx.query(
+      `SELECT m.id, m.status, m.version, m.program_id AS "programId", m.blocked_since AS "blockedSince",
+              p.code || '/' || pi.key AS ref
        FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN program p ON p.id = m.program_id
        WHERE m.unit_id = $1 AND p.code || '/' || pi.key = ANY ($2::text[])
        ORDER BY m.id
@@ -107,18 +113,33 @@ export class SyncLedgerRepository {
     );
   }
 
-  /** Sets each milestone to its last applied report of the batch. */
+  /**
+   * Sets each milestone to its last applied report of the batch. blocked_since is
+   * the time of the report that made it BLOCKED, followed through the batch in order.
+   */
   async applyLatest(
     tx: EntityManager,
+    targets: Map<string, LockedMilestone>,
     applied: { milestoneId: string; input: MilestoneUpdateInput; decision: Decision }[],
   ): Promise<void> {
     const latest = new Map(applied.map((a) => [a.milestoneId, a]));
     if (latest.size === 0) return;
+    const status = new Map([...targets.values()].map((t) => [t.id, t.status as string]));
+    const since = new Map(
+      [...targets.values()].map((t) => [t.id, t.status === 'BLOCKED' ? t.blockedSince : null]),
+    );
+    for (const { milestoneId, input, decision } of applied) {
+      const next = decision.applied!.status;
+      if (next !== 'BLOCKED') since.set(milestoneId, null);
+      else if (status.get(milestoneId) !== 'BLOCKED') since.set(milestoneId, input.reportedAt);
+      status.set(milestoneId, next);
+    }
     await tx.query(
       `UPDATE milestone m SET status = x.status, percent_complete = x.percent_complete, forecast_due = x.forecast_due,
-         completed_on = x.completed_on, blocker = x.blocker, note = x.note, version = x.seq, last_reported_at = x.reported_at
+         completed_on = x.completed_on, blocker = x.blocker, note = x.note, version = x.seq,
+         last_reported_at = x.reported_at, blocked_since = x.blocked_since
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, percent_complete int, forecast_due date,
-         completed_on date, blocker text, note text, seq int, reported_at timestamptz)
+         completed_on date, blocker text, note text, seq int, reported_at timestamptz, blocked_since timestamptz)
        WHERE m.id = x.id`,
       [
         JSON.stringify(
@@ -132,6 +153,7 @@ export class SyncLedgerRepository {
             note: decision.applied!.note ?? null,
             seq: input.seq,
             reported_at: input.reportedAt.toISOString(),
+            blocked_since: since.get(milestoneId)?.toISOString() ?? null,
           })),
         ),
       ],

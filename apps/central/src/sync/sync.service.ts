@@ -11,7 +11,9 @@ import {
   UnitKind,
 } from '@tracker/domain';
 import { DataSource } from 'typeorm';
+import { ChangeNotifier } from '../changes/change-notifier';
 import { Clock } from '../clock/clock';
+import { EscalationEngine } from '../escalations/escalation-engine';
 import { unitExistsOn } from '../units/units.repository';
 import { MilestoneUpdateInput, PushMilestoneUpdatesInput } from './push-milestone-updates.input';
 import { NodeUnit, SyncLedgerRepository } from './sync-ledger.repository';
@@ -29,6 +31,8 @@ export class SyncService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly ledger: SyncLedgerRepository,
     private readonly clock: Clock,
+    private readonly engine: EscalationEngine,
+    private readonly changes: ChangeNotifier,
   ) {}
 
   /**
@@ -44,9 +48,10 @@ export class SyncService {
     const node = await this.nodeUnit(actor, today);
     await this.checkScope(actor, node, updates);
 
-    return this.db.transaction(async (tx) => {
+    const outcome = await this.db.transaction(async (tx) => {
       const highestBefore = await this.ledger.lockNode(tx, node.id);
-      if (updates.length === 0) return { decisions: [], highestAckedSeq: highestBefore };
+      if (updates.length === 0)
+        return { decisions: [], highestAckedSeq: highestBefore, programIds: [] as string[] };
       const prior = await this.ledger.priorRecords(
         tx,
         node.id,
@@ -71,6 +76,7 @@ export class SyncService {
       );
       await this.ledger.applyLatest(
         tx,
+        targets,
         paired
           .filter((p) => p.decision.record && p.decision.applied)
           .map((p) => ({ ...p, milestoneId: p.decision.milestoneId! })),
@@ -83,8 +89,23 @@ export class SyncService {
         receivedAt,
       );
       this.logger.log(`${actor.sub}: ${summarise(decisions)}, acked up to ${highestAckedSeq}`);
-      return { decisions, highestAckedSeq };
+      const touched = [...targets.values()].filter((t) =>
+        decisions.some((d) => d.applied && d.milestoneId === t.id),
+      );
+      return {
+        decisions,
+        highestAckedSeq,
+        programIds: [...new Set(touched.map((t) => t.programId))],
+      };
     });
+    if (outcome.programIds.length > 0) {
+      await this.changes.notify({ kind: 'milestones', programIds: outcome.programIds });
+      await this.engine.evaluate(outcome.programIds).catch((e: unknown) => {
+        // The batch is recorded; the hourly evaluation catches up if this one failed.
+        this.logger.error(`escalation evaluation after a push failed: ${String(e)}`);
+      });
+    }
+    return outcome;
   }
 
   /** The unit the token speaks for: a province for a node, an agency for an agency. */

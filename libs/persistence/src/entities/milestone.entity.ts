@@ -82,6 +82,10 @@ export class MilestoneEntity {
   @Column({ name: 'last_reported_at', type: 'timestamptz', nullable: true })
   lastReportedAt: Date | null;
 
+  /** When the report that set BLOCKED was made; null unless BLOCKED. Escalation age counts from it. */
+  @Column({ name: 'blocked_since', type: 'timestamptz', nullable: true })
+  blockedSince: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

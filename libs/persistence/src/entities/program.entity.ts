@@ -41,6 +41,10 @@ export class ProgramEntity {
   @Column({ name: 'plan_version', type: 'integer', default: 0 })
   planVersion: number;
 
+  /** Overrides of the default escalation thresholds (domain EscalationPolicy); null: the defaults. */
+  @Column({ name: 'escalation_policy', type: 'jsonb', nullable: true })
+  escalationPolicy: unknown;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { decodeCursor } from '@tracker/api';
+import { EscalationLevel, EscalationState } from '@tracker/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { EscalationEvent, EscalationFilter } from './escalation.type';
+import { ESCALATION_SELECT, EscalationRow, LEVEL_ARRAY } from './escalation.row';
+
+/** A leader's queue by default: what is still open or acknowledged. */
+const LIVE = [EscalationState.OPEN, EscalationState.ACKNOWLEDGED];
+
+@Injectable()
+export class EscalationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Worst first: highest level, then oldest condition; the id breaks ties. */
+  async page(filter: EscalationFilter, first: number, after: string | undefined) {
+    const params: unknown[] = [filter.state?.length ? filter.state : LIVE];
+    const where = ['e.state = ANY ($1::text[])'];
+    const bind = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (filter.level?.length) where.push(`e.level = ANY (${bind(filter.level)}::text[])`);
+    if (filter.programCode) where.push(`p.code = ${bind(filter.programCode)}`);
+    if (filter.unitCode) where.push(`u.code = ${bind(filter.unitCode)}`);
+    const countParams = [...params];
+    const countSql = `SELECT count(*)::int AS n FROM (${ESCALATION_SELECT} WHERE ${where.join(' AND ')}) x`;
+    if (after) {
+      const [rank, age, id] = decodeCursor(after, 3);
+      where.push(
+        `(array_position(${LEVEL_ARRAY}, e.level), e.age_days, e.id) < (${bind(rank)}::int, ${bind(age)}::int, ${bind(id)}::uuid)`,
+      );
+    }
+    const pageSql = `${ESCALATION_SELECT} WHERE ${where.join(' AND ')}
+      ORDER BY array_position(${LEVEL_ARRAY}, e.level) DESC, e.age_days DESC, e.id DESC LIMIT ${bind(first + 1)}`;
+    const [rows, [{ n }]] = await Promise.all([
+      this.db.query(pageSql, params) as Promise<EscalationRow[]>,
+      this.db.query(countSql, countParams) as Promise<[{ n: number }]>,
+    ]);
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: n };
+  }
+
+  async forMilestones(ids: readonly string[]): Promise<EscalationRow[]> {
+    return this.db.query(
+      `${ESCALATION_SELECT} WHERE e.milestone_id = ANY ($1::uuid[])
+       ORDER BY array_position(${LEVEL_ARRAY}, e.level) DESC, e.age_days DESC, e.reason, e.opened_at DESC`,
+      [ids],
+    );
+  }
+
+  async events(escalationIds: readonly string[]): Promise<EscalationEvent[]> {
+    return this.db.query(
+      `SELECT escalation_id AS "escalationId", at, kind, level, actor, note FROM escalation_event
+       WHERE escalation_id = ANY ($1::uuid[]) ORDER BY id`,
+      [escalationIds],
+    );
+  }
+
+  async lockOne(tx: EntityManager, id: string): Promise<EscalationRow | undefined> {
+    const rows: EscalationRow[] = await tx.query(
+      `${ESCALATION_SELECT} WHERE e.id = $1 FOR UPDATE OF e`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async acknowledge(
+    tx: EntityManager,
+    id: string,
+    by: string,
+    at: Date,
+    note: string | null,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE escalation SET state = 'ACKNOWLEDGED', acknowledged_at = $2, acknowledged_by = $3, note = COALESCE($4, note)
+       WHERE id = $1`,
+      [id, at, by, note],
+    );
+  }
+
+  async resolve(tx: EntityManager, id: string, by: string, at: Date, note: string): Promise<void> {
+    await tx.query(
+      `UPDATE escalation SET state = 'RESOLVED', resolution = 'MANUAL', resolved_at = $2, resolved_by = $3, note = $4
+       WHERE id = $1`,
+      [id, at, by, note],
+    );
+  }
+
+  /** Live escalations by level, and per program: the dashboard's counts in one statement. */
+  async liveCounts(): Promise<{ programId: string; level: EscalationLevel; n: number }[]> {
+    return this.db.query(
+      `SELECT m.program_id AS "programId", e.level, count(*)::int AS n
+       FROM escalation e JOIN milestone m ON m.id = e.milestone_id
+       WHERE e.state <> 'RESOLVED' GROUP BY m.program_id, e.level`,
+    );
+  }
+}
