@@ -20,6 +20,7 @@ import { CENTRAL_RESOLVERS } from './central-resolvers';
 import { CoreModule } from './core.module';
 import { DashboardService } from './dashboard/dashboard.service';
 import { LoadersFactory } from './graphql/loaders';
+import { ChangeBus } from './changes/change-bus';
 import { ChangeNotifier } from './changes/change-notifier';
 import { EscalationEngine } from './escalations/escalation-engine';
 import { EscalationEngineRepository } from './escalations/escalation-engine.repository';
@@ -59,8 +60,18 @@ export class CentralAppModule {
             introspection: true,
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
-            context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({
-              req,
+            subscriptions: { 'graphql-ws': { path: '/graphql' } },
+            // HTTP requests bring their headers; a graphql-ws connection brings its token
+            // in the connection params, presented to the same guard as a header.
+            context: (ctx: {
+              req?: RequestContext['req'];
+              connectionParams?: { authorization?: unknown };
+            }): RequestContext => ({
+              req:
+                ctx.req ??
+                ({
+                  headers: { authorization: String(ctx.connectionParams?.authorization ?? '') },
+                } as RequestContext['req']),
               loaders: loaders.create(),
             }),
           }),
@@ -80,6 +91,10 @@ export class CentralAppModule {
         SyncLedgerRepository,
         SyncService,
         ChangeNotifier,
+        {
+          provide: ChangeBus,
+          useFactory: () => new ChangeBus(options.databaseUrl),
+        },
         EscalationEngineRepository,
         EscalationEngine,
         EscalationsService,

@@ -10,6 +10,7 @@ import { CentralAppModule } from './app.module';
 import { Clock } from './clock/clock';
 import { loadCentralConfig, RunMode } from './config/central-config';
 import { loadDemo } from './demo/load-demo';
+import { ChangeBus } from './changes/change-bus';
 import { EscalationEngine } from './escalations/escalation-engine';
 import { ProgramsService } from './programs/programs.service';
 
@@ -62,6 +63,7 @@ export async function startCentral(
     const units = await loadReferenceUnits(db.manager);
     if (units > 0) log.log(`reference units loaded: ${units}`);
     if (mode === 'demo') await loadDemo(db, app.get(ProgramsService));
+    await app.get(ChangeBus).start();
     await app.get(EscalationEngine).start();
     await app.listen(config.port);
     const address = app.getHttpServer().address() as { port: number };

@@ -1,3 +1,4 @@
+import { ChangesResolver } from './changes/changes.resolver';
 import { ClockResolver } from './clock/clock.resolver';
 import { DashboardResolver } from './dashboard/dashboard.resolver';
 import { EscalationsResolver } from './escalations/escalations.resolver';
@@ -15,4 +16,5 @@ export const CENTRAL_RESOLVERS = [
   EscalationsResolver,
   SyncResolver,
   ClockResolver,
+  ChangesResolver,
 ];

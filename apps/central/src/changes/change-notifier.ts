@@ -1,27 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-
-/** The PostgreSQL channel every central instance listens on. */
-export const CHANGES_CHANNEL = 'tracker_changes';
-
-export interface ChangeEvent {
-  kind: 'milestones' | 'escalations' | 'plan';
-  programIds: string[] | null;
-}
+import { ChangeBus } from './change-bus';
+import { ChangeEvent, CHANGES_CHANNEL } from './change-event';
 
 /**
- * Tells every central instance that something changed, through PostgreSQL
- * NOTIFY (not an in-memory bus): a client subscribed on another instance hears
- * of a report that this one applied.
+ * Tells every central instance that something changed: through PostgreSQL NOTIFY
+ * on a server (not an in-memory bus), in process on the embedded database.
  */
 @Injectable()
 export class ChangeNotifier {
   private readonly logger = new Logger(ChangeNotifier.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly bus: ChangeBus,
+  ) {}
 
   async notify(event: ChangeEvent): Promise<void> {
+    if (!this.bus.distributed) {
+      this.bus.deliver(event);
+      return;
+    }
     try {
       await this.db.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(event)]);
     } catch (e) {

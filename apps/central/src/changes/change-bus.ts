@@ -1,0 +1,82 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { PubSub } from 'graphql-subscriptions';
+import { Client } from 'pg';
+import { ChangeEvent, CHANGES_CHANNEL } from './change-event';
+
+const RECONNECT_MS = 2000;
+
+/**
+ * Delivers change events to this instance's subscribers. On a PostgreSQL server it
+ * LISTENs on one dedicated connection, so a report applied by any instance reaches
+ * the clients of every instance. The embedded database (PGlite) is one process by
+ * design, and its single session cannot route a NOTIFY to another connection: there
+ * events go through one in-process bus per database, shared by every instance that
+ * process runs on it.
+ */
+@Injectable()
+export class ChangeBus implements OnModuleDestroy {
+  private static readonly inProcess = new Map<string, PubSub>();
+  private readonly logger = new Logger(ChangeBus.name);
+  private pubsub = new PubSub();
+  private client: Client | null = null;
+  private stopped = false;
+  /** True once listening on a PostgreSQL server; false on the embedded database. */
+  distributed = false;
+
+  constructor(private readonly databaseUrl: string) {}
+
+  async start(): Promise<void> {
+    const probe = new Client({ connectionString: this.databaseUrl });
+    await probe.connect();
+    const [{ version }] = (await probe.query<{ version: string }>('SELECT version()')).rows;
+    await probe.end();
+    if (version.includes('PGlite')) {
+      const shared = ChangeBus.inProcess.get(this.databaseUrl) ?? this.pubsub;
+      ChangeBus.inProcess.set(this.databaseUrl, shared);
+      this.pubsub = shared;
+      return;
+    }
+    this.distributed = true;
+    await this.listen();
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({
+      connectionString: this.databaseUrl,
+      application_name: 'nsdb-central-listen',
+    });
+    client.on('notification', (msg) => {
+      if (msg.channel === CHANGES_CHANNEL && msg.payload)
+        this.deliver(JSON.parse(msg.payload) as ChangeEvent);
+    });
+    client.on('error', (e) => {
+      this.logger.warn(`change listener lost its connection: ${e.message}`);
+      this.client = null;
+      void client.end().catch(() => undefined);
+      this.retry();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    this.client = client;
+  }
+
+  private retry(): void {
+    if (this.stopped) return;
+    setTimeout(() => {
+      this.listen().catch(() => this.retry());
+    }, RECONNECT_MS).unref();
+  }
+
+  deliver(event: ChangeEvent): void {
+    void this.pubsub.publish(CHANGES_CHANNEL, { changes: event });
+  }
+
+  iterator(): AsyncIterableIterator<unknown> {
+    return this.pubsub.asyncIterableIterator(CHANGES_CHANNEL);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    await this.client?.end().catch(() => undefined);
+  }
+}

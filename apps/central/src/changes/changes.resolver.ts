@@ -1,0 +1,16 @@
+import { Resolver, Subscription } from '@nestjs/graphql';
+import { ChangeBus } from './change-bus';
+import { ChangeEvent } from './change-event';
+
+@Resolver()
+export class ChangesResolver {
+  constructor(private readonly bus: ChangeBus) {}
+
+  /** graphql-ws at /graphql, with { authorization: 'Bearer …' } as connection params. */
+  @Subscription(() => ChangeEvent, {
+    description: 'Escalation, milestone and plan changes, from any central instance.',
+  })
+  changes(): AsyncIterableIterator<unknown> {
+    return this.bus.iterator();
+  }
+}
