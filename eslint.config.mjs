@@ -31,6 +31,11 @@ export default tseslint.config(
     },
   },
   {
+    // The leadership views are plain browser modules: linted, without TypeScript's type information.
+    files: ['apps/central/web/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     // Apps never import each other; they share code through libs/, each by its public entry.
     files: ['apps/central/**/*.ts'],
     rules: {
@@ -92,6 +97,7 @@ export default tseslint.config(
       ...jest.configs['flat/recommended'].rules,
       'jest/valid-expect': ['error', { alwaysAwait: true }],
       'jest/valid-title': ['error', { ignoreTypeOfDescribeName: true }],
+      'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'seeText', 'seeCount'] }],
       'jest/no-standalone-expect': [
         'error',
         { additionalTestBlockFunctions: ['beforeEach', 'beforeAll'] },

@@ -3,12 +3,18 @@ import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateSecret, TokenAuthority } from '@tracker/auth';
-import { loadReferenceUnits, migrateDatabase, startEmbeddedPostgres } from '@tracker/persistence';
+import {
+  loadReferenceUnits,
+  migrateDatabase,
+  projectPath,
+  startEmbeddedPostgres,
+} from '@tracker/persistence';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CentralAppModule } from './app.module';
 import { Clock } from './clock/clock';
 import { loadCentralConfig, RunMode } from './config/central-config';
+import { demoIdentities } from './demo/demo-identities';
 import { loadDemo } from './demo/load-demo';
 import { ChangeBus } from './changes/change-bus';
 import { EscalationEngine } from './escalations/escalation-engine';
@@ -58,6 +64,17 @@ export async function startCentral(
     );
     // A full batch of 500 updates with long notes stays under this; anything larger is refused (413).
     app.useBodyParser('json', { limit: MAX_BODY });
+    // The leadership views: static files that read the GraphQL API with the user's token.
+    app.useStaticAssets(projectPath('apps', 'central', 'web'), { index: 'index.html' });
+    app.useStaticAssets(projectPath('node_modules', 'exceljs', 'dist'), {
+      prefix: '/vendor/exceljs',
+    });
+    if (mode === 'demo') {
+      const identities = demoIdentities(authority);
+      app
+        .getHttpAdapter()
+        .get('/demo/identities', (_req, res) => app.getHttpAdapter().reply(res, identities, 200));
+    }
     await app.init();
     const db = app.get(DataSource);
     const units = await loadReferenceUnits(db.manager);

@@ -98,6 +98,14 @@ export class EscalationFilter {
   @IsOptional()
   @MaxLength(16)
   unitCode?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Only escalations the caller may act on: at or below their level, within their scope (PMO: all).',
+  })
+  @IsOptional()
+  mine?: boolean;
 }
 
 @ObjectType({

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor } from '@tracker/api';
-import { EscalationLevel, EscalationState } from '@tracker/domain';
+import { Actor } from '@tracker/auth';
+import { EscalationLevel, EscalationState, levelRank, Role } from '@tracker/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EscalationEvent, EscalationFilter } from './escalation.type';
 import { ESCALATION_SELECT, EscalationRow, LEVEL_ARRAY } from './escalation.row';
@@ -14,7 +15,7 @@ export class EscalationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Worst first: highest level, then oldest condition; the id breaks ties. */
-  async page(filter: EscalationFilter, first: number, after: string | undefined) {
+  async page(filter: EscalationFilter, first: number, after: string | undefined, actor?: Actor) {
     const params: unknown[] = [filter.state?.length ? filter.state : LIVE];
     const where = ['e.state = ANY ($1::text[])'];
     const bind = (v: unknown) => {
@@ -24,6 +25,19 @@ export class EscalationsRepository {
     if (filter.level?.length) where.push(`e.level = ANY (${bind(filter.level)}::text[])`);
     if (filter.programCode) where.push(`p.code = ${bind(filter.programCode)}`);
     if (filter.unitCode) where.push(`u.code = ${bind(filter.unitCode)}`);
+    if (filter.mine && actor && actor.role !== Role.PMO) {
+      if (actor.role !== Role.LEADER || !actor.level) where.push('false');
+      else {
+        // leaderMayAct in SQL: at or below the leader's level, within their unit's scope
+        where.push(
+          `array_position(${LEVEL_ARRAY}, e.level) <= ${bind(levelRank(actor.level) + 1)}`,
+        );
+        if (actor.level !== EscalationLevel.GOVERNMENT) {
+          const unit = bind(actor.unit ?? '');
+          where.push(`(u.code = ${unit} OR o.code = ${unit})`);
+        }
+      }
+    }
     const countParams = [...params];
     const countSql = `SELECT count(*)::int AS n FROM (${ESCALATION_SELECT} WHERE ${where.join(' AND ')}) x`;
     if (after) {

@@ -31,11 +31,12 @@ export class EscalationsResolver {
       'Worst first: highest level, then oldest condition. Without a state filter: OPEN and ACKNOWLEDGED ones (the queue).',
   })
   async escalations(
+    @CurrentActor() actor: Actor,
     @Args('filter', { type: () => EscalationFilter, nullable: true }) filter?: EscalationFilter,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<EscalationConnection> {
-    return this.service.connection(filter ?? {}, first, after);
+    return this.service.connection(actor, filter ?? {}, first, after);
   }
 
   @ResolveField(() => Milestone)

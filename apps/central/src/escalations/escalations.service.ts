@@ -25,11 +25,12 @@ export class EscalationsService {
   ) {}
 
   async connection(
+    actor: Actor,
     filter: EscalationFilter,
     first: number | undefined,
     after: string | undefined,
   ): Promise<EscalationConnection> {
-    const page = await this.repository.page(filter, pageSize(first), after);
+    const page = await this.repository.page(filter, pageSize(first), after, actor);
     const edges = page.rows.map((row) => ({
       cursor: encodeCursor([row.levelRank, row.ageDays, row.id]),
       node: toEscalation(row),

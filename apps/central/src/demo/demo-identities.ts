@@ -1,0 +1,35 @@
+import { signToken, TokenAuthority } from '@tracker/auth';
+import { EscalationLevel, Role } from '@tracker/domain';
+
+/**
+ * One-click sign-in for the demo: tokens for a few seats, signed with the demo's
+ * key. Served only by `npm start`; a production start has no such route.
+ */
+export function demoIdentities(authority: TokenAuthority): { label: string; token: string }[] {
+  const seats = [
+    { label: 'Văn phòng chương trình (PMO)', request: { role: Role.PMO, sub: 'demo-pmo' } },
+    {
+      label: 'Bộ trưởng Bộ TN&MT',
+      request: {
+        role: Role.LEADER,
+        level: EscalationLevel.MINISTER,
+        unit: 'BTNMT',
+        sub: 'demo-bo-truong-btnmt',
+      },
+    },
+    {
+      label: 'Lãnh đạo UBND TP Hà Nội',
+      request: {
+        role: Role.LEADER,
+        level: EscalationLevel.UNIT_LEADERSHIP,
+        unit: '01',
+        sub: 'demo-ubnd-ha-noi',
+      },
+    },
+    {
+      label: 'Văn phòng Chính phủ',
+      request: { role: Role.LEADER, level: EscalationLevel.GOVERNMENT, sub: 'demo-vpcp' },
+    },
+  ];
+  return seats.map((s) => ({ label: s.label, token: signToken(authority, s.request, '12h') }));
+}

@@ -1,0 +1,121 @@
+import { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { launchBrowser, SCREENSHOTS, seeCount, seeText } from './support/browser';
+import { roles, startTestCentral, TestCentral } from './support/central';
+import { landUpdate, PUSH } from './support/updates';
+
+/** The leadership views in a real browser, against the real demo app. */
+describe('leadership web views (Chromium)', () => {
+  let sut: TestCentral;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    sut = await startTestCentral({ demo: true });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sut?.stop();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterEach(async () => {
+    await page.close();
+  });
+
+  const shot = (name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+
+  async function signInAs(label: string): Promise<void> {
+    await page.goto(`${sut.url}/#/signin`);
+    await page.getByRole('button', { name: label }).click();
+  }
+
+  it('a minister signs in, sees the queue worst first, acknowledges one and sees it change', async () => {
+    await signInAs('Bộ trưởng Bộ TN&MT');
+    await page.waitForSelector('#queue tbody tr');
+    await shot('queue-minister');
+    const rows = page.locator('#queue tbody tr');
+    // the minister's own level first: the connection standard, with provinces waiting
+    const first = rows.first();
+    await seeText(first.locator('td').first(), 'Bộ trưởng');
+    const dependency = page.locator('#queue tbody tr[data-reason="DEPENDENCY_LATE"]');
+    await seeText(dependency.locator('td').nth(1), /Hạng mục trung ương chậm \(\d+ Đơn vị chờ\)/);
+    await seeText(dependency.locator('td').nth(3), 'Chuẩn kết nối, chia sẻ dữ liệu đất đai');
+    // only LAND (owned by BTNMT) is in the minister's scope
+    const programs = await page.locator('#queue tbody tr td:nth-child(4) .muted').allTextContents();
+    expect(new Set(programs)).toEqual(new Set(['Cơ sở dữ liệu đất đai quốc gia']));
+
+    await dependency.getByRole('button', { name: 'Xác nhận' }).click();
+    await seeText(
+      page.locator('#queue tbody tr[data-reason="DEPENDENCY_LATE"] td.state'),
+      'Đã xác nhận',
+    );
+    await shot('queue-acknowledged');
+    const state = await sut.gql(
+      `{ escalations(filter: { level: [MINISTER], programCode: "LAND" }) { edges { node { reason state acknowledgedBy } } } }`,
+    );
+    expect(
+      state
+        .data!.escalations.edges.map((e: any) => e.node)
+        .find((n: any) => n.reason === 'DEPENDENCY_LATE'),
+    ).toEqual({
+      reason: 'DEPENDENCY_LATE',
+      state: 'ACKNOWLEDGED',
+      acknowledgedBy: 'demo-bo-truong-btnmt',
+    });
+  });
+
+  it('the 1+63 board changes without a reload when a province reports', async () => {
+    await signInAs('Văn phòng chương trình (PMO)');
+    await page.goto(`${sut.url}/#/board/LAND`);
+    const cell = page.locator('tr[data-province="01"] a[data-key="LAND-P-02"]');
+    await seeText(cell, '55%');
+    await seeCount(page.locator('#board tbody tr'), 63);
+    await shot('board-land');
+    const marker = await page.evaluate(
+      () => ((globalThis as unknown as { marker: number }).marker = Math.random()),
+    );
+
+    const r = await sut.gql(
+      PUSH,
+      { updates: [landUpdate('01', 1, { percentComplete: 83 })] },
+      sut.token(roles.provinceNode('01')),
+    );
+    expect(r.data!.pushMilestoneUpdates.results[0].outcome).toBe('APPLIED');
+    await seeText(cell, '83%');
+    // same page: no reload happened
+    expect(await page.evaluate(() => (globalThis as unknown as { marker: number }).marker)).toBe(
+      marker,
+    );
+    await shot('board-after-report');
+
+    await page.fill('#q', 'da nang');
+    await seeCount(page.locator('#board tbody tr'), 1);
+    await seeText(page.locator('#board tbody tr td').first(), 'Đà Nẵng');
+  });
+
+  it('the national dashboard and a milestone page render in Vietnamese, with an English switch', async () => {
+    await signInAs('Văn phòng chương trình (PMO)');
+    await page.goto(`${sut.url}/#/`);
+    await seeText(page.locator('h1'), 'Tổng quan quốc gia');
+    await seeText(page.locator('main'), 'Cơ sở dữ liệu quốc gia về dân cư');
+    await seeText(page.locator('main'), 'Bộ Tài nguyên và Môi trường');
+    await shot('dashboard-vi');
+    await page.click('#lang');
+    await seeText(page.locator('h1'), 'National overview');
+    await shot('dashboard-en');
+    await page.click('#lang');
+
+    await page.goto(`${sut.url}/#/board/LAND`);
+    await page.locator('tr[data-province="01"] a[data-key="LAND-P-02"]').click();
+    await seeText(page.locator('h1'), 'Số hóa hồ sơ địa chính');
+    await seeText(page.locator('main'), 'Hà Nội');
+    await shot('milestone');
+  });
+});
