@@ -1,4 +1,6 @@
 import { Browser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, SCREENSHOTS, seeCount, seeText } from './support/browser';
 import { roles, startTestCentral, TestCentral } from './support/central';
@@ -117,5 +119,58 @@ describe('leadership web views (Chromium)', () => {
     await seeText(page.locator('h1'), 'Số hóa hồ sơ địa chính');
     await seeText(page.locator('main'), 'Hà Nội');
     await shot('milestone');
+  });
+
+  it('exports the board and the queue as CSV and XLSX with Vietnamese headers', async () => {
+    await signInAs('Bộ trưởng Bộ TN&MT');
+    await page.waitForSelector('#queue tbody tr');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải CSV' }).click(),
+    ]);
+    const csvText = (await readFile((await csv.path())!)).toString('utf8');
+    expect(csv.suggestedFilename()).toBe('kien-nghi.csv');
+    expect(csvText.startsWith('\ufeff"Cấp xử lý","Lý do","Số ngày","Mốc công việc"')).toBe(true);
+    expect(csvText).toContain('"Chuẩn kết nối, chia sẻ dữ liệu đất đai"');
+
+    await page.goto(`${sut.url}/#/board/LAND`);
+    await page.waitForSelector('#board tbody tr');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải Excel' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe('bang-1-63-LAND.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsx.path())!);
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe('Tỉnh/thành phố');
+    expect(sheet.rowCount).toBe(64);
+    expect(sheet.getRow(2).getCell(1).value).toBe('Hà Nội');
+  });
+
+  it('fits a tablet', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await signInAs('Lãnh đạo UBND tỉnh Bắc Kạn');
+    await page.waitForSelector('#queue tbody tr');
+    await seeText(page.locator('#who'), 'Lãnh đạo đơn vị · 06');
+    // a province's leadership sees its own province's escalations at or below its level
+    const units = await page.locator('#queue tbody tr td:nth-child(5)').allTextContents();
+    expect(new Set(units)).toEqual(new Set(['Bắc Kạn']));
+    const levels = await page.locator('#queue tbody tr td:first-child').allTextContents();
+    expect(levels.every((l) => ['Phòng, ban', 'Lãnh đạo đơn vị'].includes(l.trim()))).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'queue-province-leader-tablet.png') });
+    await page.goto(`${sut.url}/#/board/LAND`);
+    await page.waitForSelector('#board tbody tr');
+    await page.screenshot({ path: join(SCREENSHOTS, 'board-tablet.png') });
+    // nothing but the board's own scroller overflows the page sideways
+    const overflow = await page.evaluate(() => {
+      const root = (
+        globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number; clientWidth: number } };
+        }
+      ).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 });

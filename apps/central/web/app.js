@@ -110,9 +110,12 @@ function chrome() {
         .filter(Boolean)
         .join(' · ')
     : '';
-  document
-    .querySelectorAll('nav a')
-    .forEach((a) => a.classList.toggle('active', location.hash.startsWith(a.getAttribute('href'))));
+  const here = location.hash.split('?')[0] || '#/';
+  document.querySelectorAll('nav a').forEach((a) => {
+    const href = a.getAttribute('href');
+    const section = href.split('/').slice(0, 2).join('/');
+    a.classList.toggle('active', href === '#/' ? here === '#/' : here.startsWith(section));
+  });
 }
 
 // ---------------------------------------------------------------- exports

@@ -18,12 +18,12 @@ export function demoIdentities(authority: TokenAuthority): { label: string; toke
       },
     },
     {
-      label: 'Lãnh đạo UBND TP Hà Nội',
+      label: 'Lãnh đạo UBND tỉnh Bắc Kạn',
       request: {
         role: Role.LEADER,
         level: EscalationLevel.UNIT_LEADERSHIP,
-        unit: '01',
-        sub: 'demo-ubnd-ha-noi',
+        unit: '06',
+        sub: 'demo-ubnd-bac-kan',
       },
     },
     {
