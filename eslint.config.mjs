@@ -106,4 +106,9 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  {
+    // Shared test helpers export what the test files use.
+    files: ['test/support/**/*.ts'],
+    rules: { 'jest/no-export': 'off' },
+  },
 );

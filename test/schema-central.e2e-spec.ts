@@ -1,38 +1,4 @@
-import { ChangeType, CriticalityLevel, diff } from '@graphql-inspector/core';
-import { buildSchemaSdl } from '@tracker/api';
-import { buildSchema } from 'graphql';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { CENTRAL_RESOLVERS } from '../apps/central/src/central-resolvers';
+import { describeSchemaContract } from './support/schema-contract';
 
-const root = join(__dirname, '..');
-
-// One file per app: code-first type metadata is global to a module registry, so
-// building both schemas in one file would mix their types.
-describe('central GraphQL schema', () => {
-  const resolvers = CENTRAL_RESOLVERS;
-  const contractPath = 'test/contract/central.graphql';
-  const committedPath = 'schema.gql';
-  let generated: string;
-
-  beforeAll(async () => {
-    generated = await buildSchemaSdl(resolvers);
-  });
-
-  it(`contains the contract (${contractPath}) without a breaking change`, async () => {
-    const contract = buildSchema(readFileSync(join(root, contractPath), 'utf8'));
-    const changes = await diff(contract, buildSchema(generated));
-    const breaking = changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking);
-    expect(breaking.map((c) => c.message)).toEqual([]);
-    // Additions are fine; nothing of the contract may disappear or change type.
-    const removals = changes.filter(
-      (c) => c.type.endsWith('_REMOVED') && c.type !== ChangeType.FieldDescriptionRemoved,
-    );
-    expect(removals.map((c) => c.message)).toEqual([]);
-  });
-
-  it(`is committed as ${committedPath} exactly as the code generates it (npm run schema)`, () => {
-    expect(readFileSync(join(root, committedPath), 'utf8')).toBe(generated);
-  });
-});
+describeSchemaContract('central', CENTRAL_RESOLVERS, 'test/contract/central.graphql', 'schema.gql');

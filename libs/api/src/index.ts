@@ -13,3 +13,4 @@ export { decodeCursor, encodeCursor, isUuid, MAX_PAGE_SIZE, pageSize } from './c
 export { HealthController } from './health.controller';
 export { vietnamDate } from './vietnam-date';
 export { buildSchemaSdl } from './schema-sdl';
+export { ProgressReportFields } from './progress-report.input';

@@ -1,23 +1,13 @@
-import { DateScalar, DateTimeScalar } from '@tracker/api';
+import { DateTimeScalar, ProgressReportFields } from '@tracker/api';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { MilestoneStatus, REPORT_LIMITS } from '@tracker/domain';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 
 /** A node pushes at most this many updates at once (domain.md "Sync"). */
 export const MAX_BATCH = 500;
 
 @InputType()
-export class MilestoneUpdateInput {
+export class MilestoneUpdateInput extends ProgressReportFields {
   @Field(() => ID, {
     description: 'Unique per update, chosen by the reporting node; a retry reuses it.',
   })
@@ -44,34 +34,6 @@ export class MilestoneUpdateInput {
   @IsString()
   @MaxLength(16)
   unitCode: string;
-
-  @Field(() => MilestoneStatus)
-  @IsEnum(MilestoneStatus)
-  status: MilestoneStatus;
-
-  @Field(() => Int)
-  @IsInt()
-  percentComplete: number;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  forecastDue?: string | null;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  completedOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(REPORT_LIMITS.maxBlockerLength)
-  blocker?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(REPORT_LIMITS.maxNoteLength)
-  note?: string | null;
 
   @Field(() => DateTimeScalar)
   reportedAt: Date;

@@ -1,7 +1,7 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar } from '@tracker/api';
-import { MilestoneStatus, REPORT_LIMITS, UpdateOutcome } from '@tracker/domain';
-import { IsEnum, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DateScalar, DateTimeScalar, ProgressReportFields } from '@tracker/api';
+import { MilestoneStatus, UpdateOutcome } from '@tracker/domain';
+import { IsString, MaxLength } from 'class-validator';
 
 @ObjectType()
 export class LocalMilestone {
@@ -85,7 +85,7 @@ export class SyncState {
 }
 
 @InputType()
-export class ReportProgressInput {
+export class ReportProgressInput extends ProgressReportFields {
   @Field()
   @IsString()
   @MaxLength(32)
@@ -95,32 +95,4 @@ export class ReportProgressInput {
   @IsString()
   @MaxLength(64)
   key: string;
-
-  @Field(() => MilestoneStatus)
-  @IsEnum(MilestoneStatus)
-  status: MilestoneStatus;
-
-  @Field(() => Int)
-  @IsInt()
-  percentComplete: number;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  forecastDue?: string | null;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  completedOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(REPORT_LIMITS.maxBlockerLength)
-  blocker?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(REPORT_LIMITS.maxNoteLength)
-  note?: string | null;
 }
