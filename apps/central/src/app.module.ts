@@ -4,6 +4,7 @@ import {
   DateTimeScalar,
   TOKEN_AUTHORITY,
   formatGraphQLError,
+  queryLimitsPlugin,
   inputValidationPipe,
 } from '@tracker/api';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -57,7 +58,9 @@ export class CentralAppModule {
             sortSchema: true,
             path: '/graphql',
             playground: false,
-            introspection: true,
+            // The schema is public in the demo (for exploring), not in production.
+            introspection: options.config.mode === 'demo',
+            plugins: [queryLimitsPlugin()],
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
             subscriptions: { 'graphql-ws': { path: '/graphql' } },

@@ -15,6 +15,7 @@ import { CentralAppModule } from './app.module';
 import { Clock } from './clock/clock';
 import { loadCentralConfig, RunMode } from './config/central-config';
 import { demoIdentities } from './demo/demo-identities';
+import { securityHeaders } from './web/security-headers';
 import { loadDemo } from './demo/load-demo';
 import { ChangeBus } from './changes/change-bus';
 import { EscalationEngine } from './escalations/escalation-engine';
@@ -64,6 +65,9 @@ export async function startCentral(
     );
     // A full batch of 500 updates with long notes stays under this; anything larger is refused (413).
     app.useBodyParser('json', { limit: MAX_BODY });
+    app.use(securityHeaders());
+    if (config.corsOrigins.length > 0)
+      app.enableCors({ origin: config.corsOrigins, credentials: false });
     // The leadership views: static files that read the GraphQL API with the user's token.
     app.useStaticAssets(projectPath('apps', 'central', 'web'), { index: 'index.html' });
     app.useStaticAssets(projectPath('node_modules', 'exceljs', 'dist'), {

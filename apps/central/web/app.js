@@ -220,7 +220,7 @@ async function dashboardView() {
         (p) => `<tr>
       <td>${p.program.model === 'FEDERATED' ? `<a href="#/board/${esc(p.program.code)}">${esc(p.program.name)}</a>` : esc(p.program.name)}</td>
       <td>${esc(p.program.owner.name)}</td>
-      <td><div class="bar" title="${pct(p.progress.percentComplete)}"><span style="width:${p.progress.percentComplete}%"></span></div>${pct(p.progress.percentComplete)}</td>
+      <td><progress max="100" value="${p.progress.percentComplete}" title="${pct(p.progress.percentComplete)}"></progress> ${pct(p.progress.percentComplete)}</td>
       <td>${badge(p.health)}</td><td>${p.progress.late}</td><td>${p.progress.blocked}</td>
       <td><a href="#/queue?program=${esc(p.program.code)}">${p.openEscalations}</a></td></tr>`,
       )
@@ -427,7 +427,7 @@ async function milestoneView(id) {
   );
   if (!m) throw new Error(`${id}?`);
   const fact = (k, v) => `<dt>${esc(t(k))}</dt><dd>${v}</dd>`;
-  view.innerHTML = `<p><a href="javascript:history.back()">← ${esc(t('back'))}</a></p>
+  view.innerHTML = `<p><button type="button" id="back">← ${esc(t('back'))}</button></p>
     <h1>${esc(m.title)}</h1><p class="muted">${esc(m.program.name)} · ${esc(m.unit.name)} · ${esc(m.key)}</p>
     <div class="grid"><section class="card"><dl class="facts">
       ${fact('health', badge(m.health))}${fact('status', esc(m.status))}${fact('percent', `${m.percentComplete}%`)}
@@ -459,6 +459,7 @@ async function milestoneView(id) {
         .join('')}</tbody></table>`
         : `<p class="muted">${esc(t('noHistory'))}</p>`
     }`;
+  document.getElementById('back').addEventListener('click', () => history.back());
 }
 
 // ---------------------------------------------------------------- router

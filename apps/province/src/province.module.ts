@@ -11,6 +11,7 @@ import {
   formatGraphQLError,
   HealthController,
   inputValidationPipe,
+  queryLimitsPlugin,
   TOKEN_AUTHORITY,
 } from '@tracker/api';
 import { TokenAuthority } from '@tracker/auth';
@@ -50,7 +51,8 @@ export class ProvinceAppModule {
           sortSchema: true,
           path: '/graphql',
           playground: false,
-          introspection: true,
+          introspection: false,
+          plugins: [queryLimitsPlugin()],
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
           context: ({ req }: ApiContext): ApiContext => ({ req }),

@@ -14,3 +14,4 @@ export { HealthController } from './health.controller';
 export { vietnamDate } from './vietnam-date';
 export { buildSchemaSdl } from './schema-sdl';
 export { ProgressReportFields } from './progress-report.input';
+export { QUERY_LIMITS, queryLimitsPlugin } from './query-limits';

@@ -44,6 +44,10 @@ export class CentralConfig {
   })
   tokenSecret?: string;
 
+  /** Browser origins allowed to call the API from elsewhere; none: same origin only. */
+  @IsString({ each: true })
+  corsOrigins: string[];
+
   /** Fixes the central clock (ISO-8601); unset: the real clock. */
   @IsOptional()
   @IsISO8601(
@@ -64,6 +68,10 @@ export function loadCentralConfig(mode: RunMode, env: Env = process.env): Centra
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR || './data/central',
     tokenSecret: env.TOKEN_SECRET || undefined,
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     clockNow: env.CLOCK_NOW || (mode === 'demo' ? '2020-03-01T00:00:00Z' : undefined),
   });
   const errors = validateSync(config);
