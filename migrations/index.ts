@@ -1,6 +1,7 @@
 import { InitialSchema1795887186003 } from './1795887186003-InitialSchema';
 import { SyncLedger1795888042302 } from './1795888042302-SyncLedger';
 import { Escalations1795889577299 } from './1795889577299-Escalations';
+import { AuditLog1795892245607 } from './1795892245607-AuditLog';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -9,4 +10,5 @@ export const MIGRATIONS: Function[] = [
   InitialSchema1795887186003,
   SyncLedger1795888042302,
   Escalations1795889577299,
+  AuditLog1795892245607,
 ];

@@ -21,6 +21,7 @@ import { CENTRAL_RESOLVERS } from './central-resolvers';
 import { CoreModule } from './core.module';
 import { DashboardService } from './dashboard/dashboard.service';
 import { LoadersFactory } from './graphql/loaders';
+import { AuditRepository } from './audit/audit.repository';
 import { ChangeBus } from './changes/change-bus';
 import { ChangeNotifier } from './changes/change-notifier';
 import { EscalationEngine } from './escalations/escalation-engine';
@@ -101,6 +102,7 @@ export class CentralAppModule {
         EscalationEngineRepository,
         EscalationEngine,
         EscalationsService,
+        AuditRepository,
         ...CENTRAL_RESOLVERS,
       ],
     };

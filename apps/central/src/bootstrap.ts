@@ -17,6 +17,7 @@ import { loadCentralConfig, RunMode } from './config/central-config';
 import { demoIdentities } from './demo/demo-identities';
 import { securityHeaders } from './web/security-headers';
 import { loadDemo } from './demo/load-demo';
+import { AuditRepository } from './audit/audit.repository';
 import { ChangeBus } from './changes/change-bus';
 import { EscalationEngine } from './escalations/escalation-engine';
 import { ProgramsService } from './programs/programs.service';
@@ -83,7 +84,26 @@ export async function startCentral(
     const db = app.get(DataSource);
     const units = await loadReferenceUnits(db.manager);
     if (units > 0) log.log(`reference units loaded: ${units}`);
-    if (mode === 'demo') await loadDemo(db, app.get(ProgramsService));
+    if (mode === 'demo') {
+      await loadDemo(db, app.get(ProgramsService));
+      await app.get(AuditRepository).append(
+        db.manager,
+        { sub: 'system', role: 'SYSTEM' },
+        {
+          action: 'token.mint',
+          subject: 'demo identities',
+          detail: {
+            seats: [
+              'PMO',
+              'LEADER MINISTER BTNMT',
+              'LEADER UNIT_LEADERSHIP 06',
+              'LEADER GOVERNMENT',
+            ],
+            ttl: '12h',
+          },
+        },
+      );
+    }
     await app.get(ChangeBus).start();
     await app.get(EscalationEngine).start();
     await app.listen(config.port);

@@ -1,3 +1,4 @@
+import { AuditResolver } from './audit/audit.resolver';
 import { ChangesResolver } from './changes/changes.resolver';
 import { ClockResolver } from './clock/clock.resolver';
 import { DashboardResolver } from './dashboard/dashboard.resolver';
@@ -17,4 +18,5 @@ export const CENTRAL_RESOLVERS = [
   SyncResolver,
   ClockResolver,
   ChangesResolver,
+  AuditResolver,
 ];

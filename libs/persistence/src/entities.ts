@@ -1,3 +1,4 @@
+import { AuditLogEntity } from './entities/audit-log.entity';
 import { EscalationEventEntity } from './entities/escalation-event.entity';
 import { EscalationEntity } from './entities/escalation.entity';
 import { MilestoneEntity } from './entities/milestone.entity';
@@ -19,4 +20,5 @@ export const CENTRAL_ENTITIES = [
   NodeSyncEntity,
   EscalationEntity,
   EscalationEventEntity,
+  AuditLogEntity,
 ];

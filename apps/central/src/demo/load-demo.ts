@@ -24,13 +24,16 @@ export async function loadDemo(db: DataSource, programs: ProgramsService): Promi
     `SELECT code FROM unit WHERE kind = 'PROVINCE'`,
   );
   for (const demo of DEMO_PROGRAMS) {
-    await programs.create({
-      code: demo.code,
-      name: demo.name,
-      ownerCode: demo.ownerCode,
-      model: demo.model,
-      targetDate: demo.targetDate,
-    });
+    await programs.create(
+      {
+        code: demo.code,
+        name: demo.name,
+        ownerCode: demo.ownerCode,
+        model: demo.model,
+        targetDate: demo.targetDate,
+      },
+      DEMO_PMO,
+    );
     await programs.publishPlan(
       {
         programCode: demo.code,

@@ -6,6 +6,7 @@ import { DomainError, EscalationState, leaderMayAct, normalizeText, Role } from 
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { Clock } from '../clock/clock';
+import { AuditRepository } from '../audit/audit.repository';
 import { EscalationEngineRepository } from './escalation-engine.repository';
 import { EscalationConnection, EscalationFilter, Escalation } from './escalation.type';
 import { EscalationRow, toEscalation } from './escalation.row';
@@ -22,6 +23,7 @@ export class EscalationsService {
     private readonly events: EscalationEngineRepository,
     private readonly clock: Clock,
     private readonly changes: ChangeNotifier,
+    private readonly audit: AuditRepository,
   ) {}
 
   async connection(
@@ -103,6 +105,11 @@ export class EscalationsService {
       if (!current) throw DomainError.notFound(`no escalation ${id}`);
       this.checkMayAct(actor, current);
       if (await change(tx, current, at)) {
+        await this.audit.append(tx, actor, {
+          action: `escalation.${kind.toLowerCase()}`,
+          subject: id,
+          detail: { reason: current.reason, level: current.level, unit: current.unitCode, note },
+        });
         await this.events.recordEvents(
           tx,
           [{ id, kind, level: current.level, note }],

@@ -46,8 +46,11 @@ export class ProgramsResolver {
       'PMO only. A new program with planVersion 0; an existing code is refused (BAD_USER_INPUT).',
   })
   @Roles(Role.PMO)
-  async createProgram(@Args('input') input: CreateProgramInput): Promise<Program> {
-    return this.service.create(input);
+  async createProgram(
+    @Args('input') input: CreateProgramInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Program> {
+    return this.service.create(input, actor);
   }
 
   @Mutation(() => Program, {

@@ -12,6 +12,7 @@ import {
 import { DataSource, QueryFailedError } from 'typeorm';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { Clock } from '../clock/clock';
+import { AuditRepository } from '../audit/audit.repository';
 import { EscalationEngine } from '../escalations/escalation-engine';
 import { unitExistsOn } from '../units/units.repository';
 import { CreateProgramInput, PublishPlanInput } from './program-inputs';
@@ -30,9 +31,10 @@ export class ProgramsService {
     private readonly clock: Clock,
     private readonly engine: EscalationEngine,
     private readonly changes: ChangeNotifier,
+    private readonly audit: AuditRepository,
   ) {}
 
-  async create(input: CreateProgramInput): Promise<Program> {
+  async create(input: CreateProgramInput, actor: Actor): Promise<Program> {
     const today = this.clock.today();
     const owners: { id: string; kind: string }[] = await this.db.query(
       `SELECT u.id, u.kind FROM unit u WHERE u.code = $1 AND ${unitExistsOn('$2')}`,
@@ -60,6 +62,16 @@ export class ProgramsService {
       }
       throw e;
     }
+    await this.audit.append(this.db.manager, actor, {
+      action: 'program.create',
+      subject: input.code,
+      detail: {
+        name,
+        ownerCode: input.ownerCode,
+        model: input.model,
+        targetDate: input.targetDate ?? null,
+      },
+    });
     return (await this.programs.findByCode(input.code))!;
   }
 
@@ -166,6 +178,18 @@ export class ProgramsService {
         `plan ${input.programCode} v${version} by ${actor.sub}: ${changes.create.length} new, ${changes.change.length} changed, ` +
           `${changes.keep.length} kept, ${changes.reinstate.length} reinstated, ${changes.remove.length} removed`,
       );
+      await this.audit.append(tx, actor, {
+        action: 'plan.publish',
+        subject: input.programCode,
+        detail: {
+          version,
+          created: changes.create.map((i) => i.key),
+          changed: changes.change.map((i) => i.key),
+          reinstated: changes.reinstate.map((i) => i.key),
+          removed: changes.remove,
+          kept: changes.keep.length,
+        },
+      });
       return this.programs.findByCode(input.programCode, tx);
     });
     return program!;

@@ -13,6 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { Clock } from '../clock/clock';
+import { AuditRepository } from '../audit/audit.repository';
 import { EscalationEngine } from '../escalations/escalation-engine';
 import { unitExistsOn } from '../units/units.repository';
 import { MilestoneUpdateInput, PushMilestoneUpdatesInput } from './push-milestone-updates.input';
@@ -33,6 +34,7 @@ export class SyncService {
     private readonly clock: Clock,
     private readonly engine: EscalationEngine,
     private readonly changes: ChangeNotifier,
+    private readonly audit: AuditRepository,
   ) {}
 
   /**
@@ -88,6 +90,17 @@ export class SyncService {
         updates.map((u) => u.seq),
         receivedAt,
       );
+      await this.audit.append(tx, actor, {
+        action: 'updates.push',
+        subject: node.code,
+        detail: {
+          highestAckedSeq,
+          outcomes: Object.fromEntries(outcomeCounts(decisions)),
+          recorded: paired
+            .filter((p) => p.decision.record)
+            .map((p) => ({ seq: p.input.seq, ref: ref(p.input), outcome: p.decision.outcome })),
+        },
+      });
       this.logger.log(`${actor.sub}: ${summarise(decisions)}, acked up to ${highestAckedSeq}`);
       const touched = [...targets.values()].filter((t) =>
         decisions.some((d) => d.applied && d.milestoneId === t.id),
@@ -157,8 +170,12 @@ function ref(u: MilestoneUpdateInput): string {
   return `${u.programCode}/${u.key}`;
 }
 
-function summarise(decisions: Decision[]): string {
+function outcomeCounts(decisions: Decision[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const d of decisions) counts.set(d.outcome, (counts.get(d.outcome) ?? 0) + 1);
-  return [...counts].map(([o, n]) => `${n} ${o}`).join(', ');
+  return counts;
+}
+
+function summarise(decisions: Decision[]): string {
+  return [...outcomeCounts(decisions)].map(([o, n]) => `${n} ${o}`).join(', ');
 }

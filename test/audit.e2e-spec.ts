@@ -1,0 +1,96 @@
+import { Role } from '@tracker/domain';
+import { sql, withClient } from './support/database';
+import { errorCode, roles, startTestCentral, TestCentral } from './support/central';
+import { landUpdate, PUSH } from './support/updates';
+
+const LOG = `query($action: String) { auditLog(first: 50, action: $action) { totalCount edges { node { actor role action subject detail } } } }`;
+
+describe('audit log', () => {
+  let sut: TestCentral;
+
+  beforeAll(async () => {
+    sut = await startTestCentral({ demo: true });
+  });
+
+  afterAll(async () => {
+    await sut.stop();
+  });
+
+  it('records plan publishes, pushes and escalation actions with who and what', async () => {
+    const push = await sut.gql(
+      PUSH,
+      {
+        updates: [
+          landUpdate('01', 1, { percentComplete: 66 }),
+          landUpdate('01', 2, { status: 'BLOCKED' }),
+        ],
+      },
+      sut.token(roles.provinceNode('01')),
+    );
+    expect(push.errors).toBeUndefined();
+    const [escalation] = await sql<{ id: string }>(
+      `SELECT id FROM escalation WHERE state = 'OPEN' ORDER BY id LIMIT 1`,
+    );
+    await sut.gql(
+      `mutation($id: ID!) { acknowledgeEscalation(id: $id, note: "Đã nắm") { state } }`,
+      { id: escalation.id },
+    );
+
+    const pushes = (await sut.gql(LOG, { action: 'updates.push' })).data!.auditLog;
+    expect(pushes.totalCount).toBe(1);
+    const entry = pushes.edges[0].node;
+    expect(entry).toMatchObject({
+      actor: 'province_node:01',
+      role: Role.PROVINCE_NODE,
+      action: 'updates.push',
+      subject: '01',
+    });
+    expect(JSON.parse(entry.detail)).toEqual({
+      highestAckedSeq: 2,
+      outcomes: { APPLIED: 1, REJECTED: 1 },
+      recorded: [
+        { seq: 1, ref: 'LAND/LAND-P-02', outcome: 'APPLIED' },
+        { seq: 2, ref: 'LAND/LAND-P-02', outcome: 'REJECTED' },
+      ],
+    });
+
+    const ack = (await sut.gql(LOG, { action: 'escalation.acknowledged' })).data!.auditLog.edges[0]
+      .node;
+    expect(ack).toMatchObject({ actor: 'pmo', role: 'PMO', subject: escalation.id });
+    expect(JSON.parse(ack.detail).note).toBe('Đã nắm');
+
+    // The demo published five plans as the demo PMO
+    const plans = (await sut.gql(LOG, { action: 'plan.publish' })).data!.auditLog;
+    expect(plans.edges.map((e: any) => e.node.subject).sort()).toEqual([
+      'CIVIL_STATUS',
+      'ENTERPRISE',
+      'LAND',
+      'POPULATION',
+      'SOCIAL_INSURANCE',
+    ]);
+    expect(
+      JSON.parse(plans.edges.find((e: any) => e.node.subject === 'LAND').node.detail).created,
+    ).toHaveLength(7);
+  });
+
+  it('the database refuses to change or delete an entry', async () => {
+    const [before] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`);
+    expect(before.n).toBeGreaterThan(0);
+    for (const statement of [
+      `UPDATE audit_log SET actor = 'someone else'`,
+      `DELETE FROM audit_log`,
+    ]) {
+      await expect(withClient((c) => c.query(statement))).rejects.toThrow(/append-only/);
+    }
+    const [after] = await sql<{ n: number; changed: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE actor = 'someone else')::int AS changed FROM audit_log`,
+    );
+    expect(after).toEqual({ n: before.n, changed: 0 });
+  });
+
+  it('is for the PMO only', async () => {
+    for (const role of [roles.observer, roles.minister, roles.provinceNode('01')]) {
+      expect(errorCode(await sut.gql(LOG, {}, sut.token(role)))).toBe('FORBIDDEN');
+    }
+  });
+});
