@@ -2,6 +2,7 @@ import { InitialSchema1795887186003 } from './1795887186003-InitialSchema';
 import { SyncLedger1795888042302 } from './1795888042302-SyncLedger';
 import { Escalations1795889577299 } from './1795889577299-Escalations';
 import { AuditLog1795892245607 } from './1795892245607-AuditLog';
+import { RevokedTokens1795892584511 } from './1795892584511-RevokedTokens';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -11,4 +12,5 @@ export const MIGRATIONS: Function[] = [
   SyncLedger1795888042302,
   Escalations1795889577299,
   AuditLog1795892245607,
+  RevokedTokens1795892584511,
 ];

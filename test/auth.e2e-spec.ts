@@ -1,5 +1,5 @@
 import { centralAuthority } from '@tracker/auth';
-import { signToken, verifyToken } from '@tracker/auth';
+import { keyId, signToken, verifyToken } from '@tracker/auth';
 import { EscalationLevel, Role } from '@tracker/domain';
 import jwt from 'jsonwebtoken';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -34,6 +34,7 @@ describe('authentication and roles', () => {
       'an expired token',
       () =>
         jwt.sign({ role: 'PMO', exp: Math.floor(Date.now() / 1000) - 5 }, TEST_SECRET, {
+          keyid: keyId(TEST_SECRET),
           issuer: authority.issuer,
           audience: authority.audience,
           subject: 'x',
@@ -49,6 +50,7 @@ describe('authentication and roles', () => {
       'a token without expiry',
       () =>
         jwt.sign({ role: 'PMO' }, TEST_SECRET, {
+          keyid: keyId(TEST_SECRET),
           issuer: authority.issuer,
           audience: authority.audience,
           subject: 'x',

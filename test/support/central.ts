@@ -38,7 +38,13 @@ export const roles = {
  * `demo` loads the 2020 demo; otherwise only the reference units.
  */
 export async function startTestCentral(
-  options: { demo?: boolean; clockNow?: string; keepData?: boolean; port?: string } = {},
+  options: {
+    demo?: boolean;
+    clockNow?: string;
+    keepData?: boolean;
+    port?: string;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestCentral> {
   // keepData: a second instance on the same database, as when two run behind a load balancer.
   if (!options.keepData) await resetDatabase();
@@ -50,6 +56,7 @@ export async function startTestCentral(
       CLOCK_NOW: options.clockNow ?? DEMO_CLOCK,
       PORT: options.port ?? '0',
       DATA_DIR: '/nonexistent-test-data-dir',
+      ...options.env,
     },
     process.env.TEST_LOGS ? undefined : false,
   );

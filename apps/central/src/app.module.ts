@@ -3,6 +3,7 @@ import {
   DateScalar,
   DateTimeScalar,
   TOKEN_AUTHORITY,
+  TOKEN_REVOCATIONS,
   formatGraphQLError,
   queryLimitsPlugin,
   inputValidationPipe,
@@ -12,6 +13,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { TokenAuthority } from '@tracker/auth';
 import { centralDataSourceOptions } from '@tracker/persistence';
 import { RequestContext } from './auth/request-context';
@@ -23,6 +25,7 @@ import { DashboardService } from './dashboard/dashboard.service';
 import { LoadersFactory } from './graphql/loaders';
 import { AuditRepository } from './audit/audit.repository';
 import { ChangeBus } from './changes/change-bus';
+import { RevocationList } from './tokens/revocation-list';
 import { ChangeNotifier } from './changes/change-notifier';
 import { EscalationEngine } from './escalations/escalation-engine';
 import { EscalationEngineRepository } from './escalations/escalation-engine.repository';
@@ -103,6 +106,13 @@ export class CentralAppModule {
         EscalationEngine,
         EscalationsService,
         AuditRepository,
+        {
+          provide: RevocationList,
+          inject: [DataSource, AuditRepository],
+          useFactory: (db: DataSource, audit: AuditRepository) =>
+            new RevocationList(db, audit, options.config.revocationRefreshMs),
+        },
+        { provide: TOKEN_REVOCATIONS, useExisting: RevocationList },
         ...CENTRAL_RESOLVERS,
       ],
     };

@@ -19,6 +19,7 @@ import { securityHeaders } from './web/security-headers';
 import { loadDemo } from './demo/load-demo';
 import { AuditRepository } from './audit/audit.repository';
 import { ChangeBus } from './changes/change-bus';
+import { RevocationList } from './tokens/revocation-list';
 import { EscalationEngine } from './escalations/escalation-engine';
 import { ProgramsService } from './programs/programs.service';
 
@@ -51,7 +52,7 @@ export async function startCentral(
   try {
     const secret = config.tokenSecret ?? loadOrCreateSecret(config.dataDir);
     const clock = config.clockNow ? Clock.fixedAt(config.clockNow) : Clock.real();
-    const authority = centralAuthority(secret);
+    const authority = { ...centralAuthority(secret), previousSecrets: config.previousTokenSecrets };
     const databaseUrl = config.databaseUrl ?? embedded!.url;
     const applied = await migrateDatabase('central', databaseUrl);
     if (applied.length > 0) log.log(`migrations applied: ${applied.join(', ')}`);
@@ -104,6 +105,7 @@ export async function startCentral(
         },
       );
     }
+    await app.get(RevocationList).start();
     await app.get(ChangeBus).start();
     await app.get(EscalationEngine).start();
     await app.listen(config.port);

@@ -6,6 +6,7 @@ import { EscalationsResolver } from './escalations/escalations.resolver';
 import { MilestonesResolver } from './milestones/milestones.resolver';
 import { ProgramsResolver } from './programs/programs.resolver';
 import { SyncResolver } from './sync/sync.resolver';
+import { TokensResolver } from './tokens/tokens.resolver';
 import { UnitsResolver } from './units/units.resolver';
 
 /** Every resolver of the central API: the app registers these and the schema is generated from them. */
@@ -19,4 +20,5 @@ export const CENTRAL_RESOLVERS = [
   ClockResolver,
   ChangesResolver,
   AuditResolver,
+  TokensResolver,
 ];

@@ -10,3 +10,10 @@ export interface ApiContext {
 
 /** Injection token for the app's signing and verifying key (a TokenAuthority). */
 export const TOKEN_AUTHORITY = Symbol('TOKEN_AUTHORITY');
+
+/** Injection token for an optional { isRevoked(jti) } the guard consults after verifying a token. */
+export const TOKEN_REVOCATIONS = Symbol('TOKEN_REVOCATIONS');
+
+export interface TokenRevocations {
+  isRevoked(jti: string): boolean;
+}

@@ -1,9 +1,9 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { bearerToken, TokenAuthority, verifyToken } from '@tracker/auth';
 import { DomainError, Role } from '@tracker/domain';
-import { ApiContext, TOKEN_AUTHORITY } from './api-context';
+import { ApiContext, TOKEN_AUTHORITY, TOKEN_REVOCATIONS, TokenRevocations } from './api-context';
 import { ROLES_KEY } from './roles.decorator';
 
 /**
@@ -16,6 +16,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_AUTHORITY) private readonly authority: TokenAuthority,
+    @Optional() @Inject(TOKEN_REVOCATIONS) private readonly revocations?: TokenRevocations,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -24,7 +25,10 @@ export class AuthGuard implements CanActivate {
     if (!req.actor) {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw DomainError.unauthenticated('a bearer token is required');
-      req.actor = verifyToken(this.authority, token);
+      const actor = verifyToken(this.authority, token);
+      if (this.revocations?.isRevoked(actor.jti))
+        throw DomainError.unauthenticated('this token has been revoked');
+      req.actor = actor;
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
       context.getHandler(),

@@ -1,6 +1,12 @@
 // What both apps' GraphQL layers share: scalars, enums, errors, validation, auth.
 import './enums';
-export { ApiContext, AuthenticatedRequest, TOKEN_AUTHORITY } from './api-context';
+export {
+  ApiContext,
+  AuthenticatedRequest,
+  TOKEN_AUTHORITY,
+  TOKEN_REVOCATIONS,
+  TokenRevocations,
+} from './api-context';
 export { AuthGuard } from './auth.guard';
 export { CurrentActor } from './current-actor.decorator';
 export { Roles, ROLES_KEY } from './roles.decorator';

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode, EscalationLevel, Role } from '@tracker/domain';
 import jwt from 'jsonwebtoken';
-import { bearerToken, parseTtl, signToken, TokenAuthority, verifyToken } from './tokens';
+import { bearerToken, keyId, parseTtl, signToken, TokenAuthority, verifyToken } from './tokens';
 
 const authority: TokenAuthority = {
   secret: 'x'.repeat(40),
@@ -53,6 +53,7 @@ describe(verifyToken.name, () => {
       'an expired token',
       () =>
         jwt.sign({ role: 'PMO', exp: Math.floor(Date.now() / 1000) - 10 }, authority.secret, {
+          keyid: keyId(authority.secret),
           issuer: authority.issuer,
           audience: authority.audience,
           subject: 's',
@@ -63,6 +64,7 @@ describe(verifyToken.name, () => {
       'no expiry',
       () =>
         jwt.sign({ role: 'PMO' }, authority.secret, {
+          keyid: keyId(authority.secret),
           issuer: authority.issuer,
           audience: authority.audience,
           subject: 's',
@@ -83,6 +85,7 @@ describe(verifyToken.name, () => {
       'an unknown role',
       () =>
         jwt.sign({ role: 'KING' }, authority.secret, {
+          keyid: keyId(authority.secret),
           issuer: authority.issuer,
           audience: authority.audience,
           subject: 's',
@@ -110,6 +113,31 @@ describe(verifyToken.name, () => {
     ['garbage', () => 'not.a.token'],
   ])('refuses %s as UNAUTHENTICATED', (_name, make) => {
     expect(codeOf(() => verifyToken(authority, make()))).toBe(DomainErrorCode.UNAUTHENTICATED);
+  });
+});
+
+describe('key rotation', () => {
+  const oldKey = { ...authority, secret: 'o'.repeat(40) };
+  const rolled = { ...authority, previousSecrets: [oldKey.secret] };
+
+  it('accepts tokens of a previous key while it is listed, and signs with the current one', () => {
+    const old = signToken(oldKey, { role: Role.PMO }, '1h');
+    expect(verifyToken(rolled, old).role).toBe(Role.PMO);
+    expect(codeOf(() => verifyToken(authority, old))).toBe(DomainErrorCode.UNAUTHENTICATED);
+    const current = signToken(rolled, { role: Role.OBSERVER }, '1h');
+    expect(jwt.decode(current, { complete: true })!.header.kid).toBe(keyId(authority.secret));
+    expect(verifyToken(authority, current).role).toBe(Role.OBSERVER);
+  });
+
+  it('refuses a token without a key id', () => {
+    const bare = jwt.sign({ role: 'PMO' }, authority.secret, {
+      issuer: authority.issuer,
+      audience: authority.audience,
+      subject: 's',
+      jwtid: 'j',
+      expiresIn: 60,
+    });
+    expect(codeOf(() => verifyToken(authority, bare))).toBe(DomainErrorCode.UNAUTHENTICATED);
   });
 });
 

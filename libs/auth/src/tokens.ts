@@ -13,6 +13,8 @@ export interface TokenAuthority {
   issuer: string;
   /** Who accepts: the same app. */
   audience: string;
+  /** Keys being rolled out: tokens they signed still verify (found by their kid) until removed. */
+  previousSecrets?: string[];
 }
 
 /** A short public name for the key, so a rolled-in key can be told from the old one. */
@@ -66,7 +68,12 @@ function defaultSubject(claims: TokenRequest): string {
 export function verifyToken(authority: TokenAuthority, token: string): Actor {
   let decoded: jwt.JwtPayload;
   try {
-    const result = jwt.verify(token, authority.secret, {
+    const kid = jwt.decode(token, { complete: true })?.header.kid;
+    const secret = [authority.secret, ...(authority.previousSecrets ?? [])].find(
+      (s) => keyId(s) === kid,
+    );
+    if (!secret) throw new Error('signed with a key this app does not hold');
+    const result = jwt.verify(token, secret, {
       algorithms: [ALGORITHM],
       issuer: authority.issuer,
       audience: authority.audience,

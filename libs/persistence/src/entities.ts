@@ -4,6 +4,7 @@ import { EscalationEntity } from './entities/escalation.entity';
 import { MilestoneEntity } from './entities/milestone.entity';
 import { MilestoneUpdateEntity } from './entities/milestone-update.entity';
 import { NodeSyncEntity } from './entities/node-sync.entity';
+import { RevokedTokenEntity } from './entities/revoked-token.entity';
 import { PlanItemEntity } from './entities/plan-item.entity';
 import { PlanVersionEntity } from './entities/plan-version.entity';
 import { ProgramEntity } from './entities/program.entity';
@@ -21,4 +22,5 @@ export const CENTRAL_ENTITIES = [
   EscalationEntity,
   EscalationEventEntity,
   AuditLogEntity,
+  RevokedTokenEntity,
 ];

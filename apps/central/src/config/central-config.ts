@@ -44,6 +44,17 @@ export class CentralConfig {
   })
   tokenSecret?: string;
 
+  /** Keys being rolled out: tokens they signed still verify. */
+  @IsString({ each: true })
+  previousTokenSecrets: string[];
+
+  /** How often every instance reloads the revoked token ids (a revocation takes effect everywhere within this). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30_000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  revocationRefreshMs: number;
+
   /** Browser origins allowed to call the API from elsewhere; none: same origin only. */
   @IsString({ each: true })
   corsOrigins: string[];
@@ -68,6 +79,11 @@ export function loadCentralConfig(mode: RunMode, env: Env = process.env): Centra
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR || './data/central',
     tokenSecret: env.TOKEN_SECRET || undefined,
+    previousTokenSecrets: (env.TOKEN_SECRET_PREVIOUS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    revocationRefreshMs: env.REVOCATION_REFRESH_MS,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -3,6 +3,10 @@
 // TOKEN_SECRET, or the key kept in DATA_DIR (created if missing). A PROVINCE_OFFICER
 // token is for a province node's own API: signed with that node's key, whose
 // DATA_DIR defaults to ./data/province-<unit>.
+//
+// npm run token -- revoke <jti> [--central http://localhost:3000] [--reason text]
+// Revokes a token by its id through the central app (as the PMO, with the same key):
+// every central instance refuses it within a minute.
 import { DomainError, EscalationLevel, Role } from '@tracker/domain';
 import { parseArgs } from 'node:util';
 import { centralAuthority, provinceAuthority } from '../authorities';
@@ -37,14 +41,60 @@ export function mintFromArgs(argv: string[], env: Record<string, string | undefi
   );
 }
 
-if (require.main === module) {
-  try {
-    process.stdout.write(`${mintFromArgs(process.argv.slice(2), process.env)}\n`);
-  } catch (e) {
-    process.stderr.write(`token: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.stderr.write(
-      'usage: npm run token -- --role PMO|LEADER|PROVINCE_NODE|AGENCY|OBSERVER|PROVINCE_OFFICER [--unit CODE] [--level LEVEL] [--sub NAME] [--ttl 12h]\n',
+/** Revokes a token through the central API, authenticating with a short PMO token of the same key. */
+export async function revokeFromArgs(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { central: { type: 'string' }, reason: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const jti = positionals[0];
+  if (!jti)
+    throw DomainError.badInput(
+      'jti',
+      'usage: npm run token -- revoke <jti> [--central URL] [--reason text]',
     );
-    process.exit(2);
-  }
+  const secret = env.TOKEN_SECRET || loadOrCreateSecret(env.DATA_DIR || './data/central');
+  const pmo = signToken(centralAuthority(secret), { role: Role.PMO, sub: 'token-cli' }, '5m');
+  const central = (values.central ?? env.CENTRAL_URL ?? 'http://localhost:3000').replace(
+    /\/+$/,
+    '',
+  );
+  const res = await fetch(`${central}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${pmo}` },
+    body: JSON.stringify({
+      query: 'mutation($jti: ID!, $reason: String) { revokeToken(jti: $jti, reason: $reason) }',
+      variables: { jti, reason: values.reason ?? null },
+    }),
+  });
+  const body = (await res.json()) as {
+    data?: { revokeToken: boolean };
+    errors?: { message: string }[];
+  };
+  if (!body.data?.revokeToken) throw new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
+  return `revoked ${jti}`;
+}
+
+async function main(argv: string[]): Promise<string> {
+  return argv[0] === 'revoke'
+    ? revokeFromArgs(argv.slice(1), process.env)
+    : mintFromArgs(argv, process.env);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (out) => process.stdout.write(`${out}\n`),
+    (e: unknown) => {
+      process.stderr.write(`token: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(
+        'usage: npm run token -- --role PMO|LEADER|PROVINCE_NODE|AGENCY|OBSERVER|PROVINCE_OFFICER [--unit CODE] [--level LEVEL] [--sub NAME] [--ttl 12h]\n' +
+          '       npm run token -- revoke <jti> [--central URL] [--reason text]\n',
+      );
+      process.exit(2);
+    },
+  );
 }
