@@ -3,6 +3,7 @@ import { SyncLedger1795888042302 } from './1795888042302-SyncLedger';
 import { Escalations1795889577299 } from './1795889577299-Escalations';
 import { AuditLog1795892245607 } from './1795892245607-AuditLog';
 import { RevokedTokens1795892584511 } from './1795892584511-RevokedTokens';
+import { RateLimits1795892884462 } from './1795892884462-RateLimits';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   Escalations1795889577299,
   AuditLog1795892245607,
   RevokedTokens1795892584511,
+  RateLimits1795892884462,
 ];

@@ -33,6 +33,8 @@ describe('sync survives killed processes', () => {
       TOKEN_SECRET: TEST_SECRET,
       CLOCK_NOW: DEMO_CLOCK,
       PORT: String(centralPort),
+      // Nodes here sync every 200 ms; this test is about killed processes, not limits.
+      RATE_LIMIT_PER_MINUTE: '100000',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'fault-central-')),
     });
     processes.push(central);

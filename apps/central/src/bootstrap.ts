@@ -20,6 +20,7 @@ import { loadDemo } from './demo/load-demo';
 import { AuditRepository } from './audit/audit.repository';
 import { ChangeBus } from './changes/change-bus';
 import { RevocationList } from './tokens/revocation-list';
+import { rateLimiter } from './rate-limit/rate-limiter';
 import { EscalationEngine } from './escalations/escalation-engine';
 import { ProgramsService } from './programs/programs.service';
 
@@ -68,6 +69,13 @@ export async function startCentral(
     // A full batch of 500 updates with long notes stays under this; anything larger is refused (413).
     app.useBodyParser('json', { limit: MAX_BODY });
     app.use(securityHeaders());
+    app.use(
+      '/graphql',
+      rateLimiter(app.get(DataSource), {
+        perToken: config.rateLimitPerToken,
+        perAddress: config.rateLimitPerAddress,
+      }),
+    );
     if (config.corsOrigins.length > 0)
       app.enableCors({ origin: config.corsOrigins, credentials: false });
     // The leadership views: static files that read the GraphQL API with the user's token.

@@ -4,6 +4,7 @@ import { EscalationEntity } from './entities/escalation.entity';
 import { MilestoneEntity } from './entities/milestone.entity';
 import { MilestoneUpdateEntity } from './entities/milestone-update.entity';
 import { NodeSyncEntity } from './entities/node-sync.entity';
+import { RateWindowEntity } from './entities/rate-window.entity';
 import { RevokedTokenEntity } from './entities/revoked-token.entity';
 import { PlanItemEntity } from './entities/plan-item.entity';
 import { PlanVersionEntity } from './entities/plan-version.entity';
@@ -23,4 +24,5 @@ export const CENTRAL_ENTITIES = [
   EscalationEventEntity,
   AuditLogEntity,
   RevokedTokenEntity,
+  RateWindowEntity,
 ];

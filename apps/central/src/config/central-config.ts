@@ -55,6 +55,16 @@ export class CentralConfig {
   @Max(60_000)
   revocationRefreshMs: number;
 
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt()
+  @Min(1)
+  rateLimitPerToken: number;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt()
+  @Min(1)
+  rateLimitPerAddress: number;
+
   /** Browser origins allowed to call the API from elsewhere; none: same origin only. */
   @IsString({ each: true })
   corsOrigins: string[];
@@ -84,6 +94,8 @@ export function loadCentralConfig(mode: RunMode, env: Env = process.env): Centra
       .map((o) => o.trim())
       .filter(Boolean),
     revocationRefreshMs: env.REVOCATION_REFRESH_MS,
+    rateLimitPerToken: env.RATE_LIMIT_PER_MINUTE,
+    rateLimitPerAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

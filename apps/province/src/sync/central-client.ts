@@ -11,6 +11,16 @@ export class CentralRefused extends Error {
   }
 }
 
+/** The centre asked this node to slow down: wait at least `retryAfterMs` before the next round. */
+export class CentralRateLimited extends CentralRefused {
+  constructor(readonly retryAfterMs: number) {
+    super(
+      'RATE_LIMITED',
+      `central app rate limit reached; retrying in ${Math.round(retryAfterMs / 1000)} s`,
+    );
+  }
+}
+
 /** A slow link is fine; a hung one must not stall the loop forever. */
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -33,7 +43,13 @@ export class CentralClient {
     } catch (e) {
       throw new CentralUnreachable(`central app unreachable: ${describe(e)}`);
     }
-    if (res.status >= 500 || res.status === 429) {
+    if (res.status === 429) {
+      const seconds = Number(res.headers.get('retry-after'));
+      throw new CentralRateLimited(
+        Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000,
+      );
+    }
+    if (res.status >= 500) {
       throw new CentralUnreachable(`central app answered HTTP ${res.status}`);
     }
     let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };

@@ -2,7 +2,12 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { backoffDelay } from '@tracker/domain';
 import { LocalStoreRepository } from '../local/local-store.repository';
 import { NodeClock } from '../local/node-clock';
-import { CentralClient, CentralRefused, CentralUnreachable } from './central-client';
+import {
+  CentralClient,
+  CentralRateLimited,
+  CentralRefused,
+  CentralUnreachable,
+} from './central-client';
 import {
   CentralMilestone,
   PULL_HEAD,
@@ -34,6 +39,8 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private failures = 0;
+  /** Set when the centre answered RATE_LIMITED: the next round waits at least this long. */
+  private holdOffMs = 0;
   private stopped = false;
 
   constructor(
@@ -74,10 +81,11 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
     const more = await this.round();
     const delay =
       this.failures > 0
-        ? backoffDelay(this.failures, Math.random())
+        ? Math.max(this.holdOffMs, backoffDelay(this.failures, Math.random()))
         : more
           ? 0
           : this.settings.intervalMs;
+    this.holdOffMs = 0;
     this.schedule(delay);
   }
 
@@ -98,6 +106,7 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
       return more;
     } catch (e) {
       this.failures += 1;
+      if (e instanceof CentralRateLimited) this.holdOffMs = e.retryAfterMs;
       const reachable = !(e instanceof CentralUnreachable);
       const message = e instanceof Error ? e.message : String(e);
       if (!(e instanceof CentralUnreachable) && !(e instanceof CentralRefused)) {
