@@ -1,3 +1,4 @@
+import { LoggerService } from '@nestjs/common';
 import { signToken, TokenRequest } from '@tracker/auth';
 import { EscalationLevel, Role } from '@tracker/domain';
 import { RunningCentral, startCentral } from '../../apps/central/src/bootstrap';
@@ -44,6 +45,7 @@ export async function startTestCentral(
     keepData?: boolean;
     port?: string;
     env?: Record<string, string>;
+    logger?: LoggerService;
   } = {},
 ): Promise<TestCentral> {
   // keepData: a second instance on the same database, as when two run behind a load balancer.
@@ -60,7 +62,7 @@ export async function startTestCentral(
       RATE_LIMIT_PER_MINUTE: '100000',
       ...options.env,
     },
-    process.env.TEST_LOGS ? undefined : false,
+    options.logger ?? (process.env.TEST_LOGS ? undefined : false),
   );
   const url = running.url;
   const token = (request: TokenRequest, ttl = '1h') => signToken(running.authority, request, ttl);

@@ -3,6 +3,7 @@ import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateSecret, TokenAuthority } from '@tracker/auth';
+import { JsonLogger, requestIdMiddleware } from '@tracker/api';
 import {
   loadReferenceUnits,
   migrateDatabase,
@@ -64,10 +65,16 @@ export async function startCentral(
         authority,
         clock,
       }),
-      { logger: logger ?? ['log', 'warn', 'error'], abortOnError: false, bodyParser: false },
+      {
+        // Production logs are JSON lines with the request id; the demo's stay readable.
+        logger: logger ?? (mode === 'production' ? new JsonLogger() : ['log', 'warn', 'error']),
+        abortOnError: false,
+        bodyParser: false,
+      },
     );
     // A full batch of 500 updates with long notes stays under this; anything larger is refused (413).
     app.useBodyParser('json', { limit: MAX_BODY });
+    app.use(requestIdMiddleware);
     app.use(securityHeaders());
     app.use(
       '/graphql',

@@ -21,3 +21,4 @@ export { vietnamDate } from './vietnam-date';
 export { buildSchemaSdl } from './schema-sdl';
 export { ProgressReportFields } from './progress-report.input';
 export { QUERY_LIMITS, queryLimitsPlugin } from './query-limits';
+export { currentRequestId, JsonLogger, redactTokens, requestIdMiddleware } from './request-log';
