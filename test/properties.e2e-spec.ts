@@ -14,6 +14,8 @@ import { nodeDatabaseUrl, REPORT, startTestProvince, TestProvince } from './supp
  */
 const REFUSALS = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND'];
 const RUNS = 40;
+// A fixed seed keeps CI reproducible; PROPERTY_SEED explores other runs locally.
+fc.configureGlobal({ seed: Number(process.env.PROPERTY_SEED ?? 20200301) });
 
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -33,7 +35,10 @@ const date = fc.oneof(
     .date({ min: new Date('2019-01-01'), max: new Date('2021-12-31'), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10)),
 );
-const status = fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'CANCELLED');
+const status = fc.oneof(
+  { arbitrary: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS'), weight: 4 },
+  { arbitrary: fc.constantFrom('BLOCKED', 'DONE', 'CANCELLED'), weight: 2 },
+);
 
 async function invariants(): Promise<void> {
   const [row] = await sql<{
@@ -105,14 +110,9 @@ describe('generated inputs against the write paths', () => {
 
   beforeAll(async () => {
     sut = await startTestCentral({ demo: true });
-    nodeDb = await nodeDatabaseUrl(2);
-    // province 48: the push property above speaks as node 01 straight to the centre
-    node = await startTestProvince({ code: '48', central: sut, databaseUrl: nodeDb });
-    await node.gql('mutation { syncNow { pending } }');
   });
 
   afterAll(async () => {
-    await node.stop();
     await sut.stop();
   });
 
@@ -221,44 +221,53 @@ describe('generated inputs against the write paths', () => {
   });
 
   it('reportProgress on a node: a refusal with the outbox unchanged, or the report recorded', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc
-          .record({
-            key: fc.constantFrom('LAND-P-02', 'LAND-P-03', 'NOPE'),
-            status,
-            percentComplete: fc.integer({ min: -5, max: 105 }),
-            forecastDue: fc.option(date, { nil: undefined }),
-            completedOn: fc.option(date, { nil: undefined }),
-            blocker: fc.option(text, { nil: undefined }),
-            note: fc.option(text, { nil: undefined }),
-            // a completion date mostly comes with DONE; now and then it does not
-            keepCompletedOn: fc.boolean(),
-          })
-          .map(({ keepCompletedOn, ...r }) =>
-            r.status === 'DONE' || keepCompletedOn ? r : { ...r, completedOn: undefined },
-          ),
-        async (report) => {
-          const before = await recordedReports();
-          const r = await node.gql(REPORT, { input: { programCode: 'LAND', ...report } });
-          const after = await recordedReports();
-          if (r.errors) {
-            refused();
-            expect(REFUSALS).toContain(r.errors[0].extensions?.code);
-            expect(after).toBe(before);
-          } else {
-            applied();
-            expect(after).toBe(before + 1);
-            expect(r.data!.reportProgress).toMatchObject({
-              status: report.status,
-              percentComplete: report.percentComplete,
-              pendingSync: true,
-            });
-          }
-        },
-      ),
-      { numRuns: RUNS },
-    );
+    nodeDb = await nodeDatabaseUrl(2);
+    // province 48: the push property above speaks as node 01 straight to the centre
+    node = await startTestProvince({ code: '48', central: sut, databaseUrl: nodeDb });
+    await node.gql('mutation { syncNow { pending } }');
+    // Stopped at the end: its sync loop must not change the centre under the next property.
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc
+            .record({
+              key: fc.constantFrom('LAND-P-02', 'LAND-P-03', 'NOPE'),
+              status,
+              percentComplete: fc.integer({ min: -5, max: 105 }),
+              forecastDue: fc.option(date, { nil: undefined }),
+              completedOn: fc.option(date, { nil: undefined }),
+              blocker: fc.option(text, { nil: undefined }),
+              note: fc.option(text, { nil: undefined }),
+              // a completion date mostly comes with DONE; now and then it does not
+              keepCompletedOn: fc.boolean(),
+            })
+            .map(({ keepCompletedOn, ...r }) =>
+              r.status === 'DONE' || keepCompletedOn ? r : { ...r, completedOn: undefined },
+            ),
+          async (report) => {
+            const before = await recordedReports();
+            const r = await node.gql(REPORT, { input: { programCode: 'LAND', ...report } });
+            const after = await recordedReports();
+            if (r.errors) {
+              refused();
+              expect(REFUSALS).toContain(r.errors[0].extensions?.code);
+              expect(after).toBe(before);
+            } else {
+              applied();
+              expect(after).toBe(before + 1);
+              expect(r.data!.reportProgress).toMatchObject({
+                status: report.status,
+                percentComplete: report.percentComplete,
+                pendingSync: true,
+              });
+            }
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    } finally {
+      await node.stop();
+    }
   });
 
   it('escalation mutations: refused with nothing changed, or a valid transition', async () => {
