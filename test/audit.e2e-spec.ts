@@ -1,6 +1,8 @@
 import { Role } from '@tracker/domain';
-import { sql, withClient } from './support/database';
-import { errorCode, roles, startTestCentral, TestCentral } from './support/central';
+import { verifyToken } from '@tracker/auth';
+import { auditMint, mintFromArgs } from '../libs/auth/src/cli/token.cli';
+import { sql, testDatabaseUrl, withClient } from './support/database';
+import { errorCode, roles, startTestCentral, TEST_SECRET, TestCentral } from './support/central';
 import { landUpdate, PUSH } from './support/updates';
 
 const LOG = `query($action: String) { auditLog(first: 50, action: $action) { totalCount edges { node { actor role action subject detail } } } }`;
@@ -91,6 +93,33 @@ describe('audit log', () => {
   it('is for the PMO only', async () => {
     for (const role of [roles.observer, roles.minister, roles.provinceNode('01')]) {
       expect(errorCode(await sut.gql(LOG, {}, sut.token(role)))).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('npm run token with DATABASE_URL', () => {
+  it('appends the minted token to the audit log', async () => {
+    const sut = await startTestCentral();
+    try {
+      const token = mintFromArgs(['--role', 'AGENCY', '--unit', 'BCA', '--ttl', '30d'], {
+        TOKEN_SECRET: TEST_SECRET,
+      });
+      await auditMint(token, testDatabaseUrl(), 'ops-nguyen');
+      const { jti } = verifyToken(sut.running.authority, token);
+      const [row] = await sql<{
+        actor: string;
+        role: string;
+        action: string;
+        detail: { role: string; unit: string };
+      }>(`SELECT actor, role, action, detail FROM audit_log WHERE subject = $1`, [jti]);
+      expect(row).toMatchObject({
+        actor: 'ops-nguyen',
+        role: 'CLI',
+        action: 'token.mint',
+        detail: { role: 'AGENCY', unit: 'BCA' },
+      });
+    } finally {
+      await sut.stop();
     }
   });
 });

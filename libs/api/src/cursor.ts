@@ -9,6 +9,8 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 }
 
 export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+  // Our cursors are a few dozen characters; anything long is not one of them.
+  if (cursor.length > 300) throw DomainError.badInput('after', 'not a cursor this API issued');
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (

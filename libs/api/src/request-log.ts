@@ -44,7 +44,13 @@ export class JsonLogger implements LoggerService {
     if (!this.levels.includes(level)) return;
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
     const text = message instanceof Error ? (message.stack ?? message.message) : String(message);
-    const line = { time: new Date().toISOString(), level, context, requestId: currentRequestId(), message: redactTokens(text) };
+    const line = {
+      time: new Date().toISOString(),
+      level,
+      context,
+      requestId: currentRequestId(),
+      message: redactTokens(text),
+    };
     this.write(`${JSON.stringify(line)}\n`);
   }
 

@@ -40,6 +40,8 @@ export class UnitsResolver {
     @Args('code') code: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ): Promise<Unit | null> {
+    if (code.length > 16)
+      throw DomainError.badInput('code', 'a unit code is at most 16 characters');
     const [unit] = await this.repository.findExisting(asOf ?? ctx.loaders.today, { code });
     return unit ?? null;
   }

@@ -8,7 +8,9 @@
 // Revokes a token by its id through the central app (as the PMO, with the same key):
 // every central instance refuses it within a minute.
 import { DomainError, EscalationLevel, Role } from '@tracker/domain';
+import jwt from 'jsonwebtoken';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
 import { centralAuthority, provinceAuthority } from '../authorities';
 import { loadOrCreateSecret } from '../token-secret';
 import { signToken } from '../tokens';
@@ -79,10 +81,52 @@ export async function revokeFromArgs(
   return `revoked ${jti}`;
 }
 
+/**
+ * With DATABASE_URL (a production server), a minted token is appended to the
+ * central audit log: who minted what, for whom, until when. The embedded demo
+ * database belongs to the running demo process, so demo mints are not audited.
+ */
+export async function auditMint(
+  token: string,
+  url: string | undefined,
+  who: string,
+): Promise<void> {
+  if (!url) return;
+  const claims = jwt.decode(token) as {
+    jti: string;
+    sub: string;
+    role: string;
+    unit?: string;
+    level?: string;
+    exp: number;
+  };
+  const client = new Client({ connectionString: url, application_name: 'nsdb-token-cli' });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO audit_log (actor, role, action, subject, detail) VALUES ($1, 'CLI', 'token.mint', $2, $3::jsonb)`,
+      [
+        who,
+        claims.jti,
+        JSON.stringify({
+          sub: claims.sub,
+          role: claims.role,
+          unit: claims.unit ?? null,
+          level: claims.level ?? null,
+          expiresAt: new Date(claims.exp * 1000).toISOString(),
+        }),
+      ],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(argv: string[]): Promise<string> {
-  return argv[0] === 'revoke'
-    ? revokeFromArgs(argv.slice(1), process.env)
-    : mintFromArgs(argv, process.env);
+  if (argv[0] === 'revoke') return revokeFromArgs(argv.slice(1), process.env);
+  const token = mintFromArgs(argv, process.env);
+  await auditMint(token, process.env.DATABASE_URL, process.env.USER ?? 'token-cli');
+  return token;
 }
 
 if (require.main === module) {
