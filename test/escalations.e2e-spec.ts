@@ -304,4 +304,45 @@ describe('escalations', () => {
       await other.stop();
     }
   });
+
+  it('a program may override its thresholds; the escalations follow at once', async () => {
+    const SET = `mutation($p: EscalationPolicyInput!) { setEscalationPolicy(programCode: "LAND", policy: $p) { code } }`;
+    const target = await findOne(`u.code = '06' AND pi.key = 'LAND-P-01' AND e.reason = 'OVERDUE'`);
+    expect(target.level).toBe('UNIT_LEADERSHIP');
+
+    const refusedRole = await sut.gql(
+      SET,
+      { p: { overdue: [{ days: 1, level: 'MINISTRY' }] } },
+      sut.token(roles.observer),
+    );
+    expect(errorCode(refusedRole)).toBe('FORBIDDEN');
+    const falling = await sut.gql(SET, {
+      p: {
+        overdue: [
+          { days: 10, level: 'MINISTRY' },
+          { days: 5, level: 'MINISTER' },
+        ],
+      },
+    });
+    expect(falling.errors![0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'escalationPolicy.overdue',
+    });
+    const [{ policy: untouched }] = await sql<{ policy: unknown }>(
+      `SELECT escalation_policy AS policy FROM program WHERE code = 'LAND'`,
+    );
+    expect(untouched).toBeNull();
+
+    const ok = await sut.gql(SET, { p: { overdue: [{ days: 1, level: 'MINISTRY' }] } });
+    expect(ok.errors).toBeUndefined();
+    const [row] = await sql<{ level: string; policy: unknown }>(
+      `SELECT e.level, p.escalation_policy AS policy FROM escalation e JOIN milestone m ON m.id = e.milestone_id
+       JOIN program p ON p.id = m.program_id WHERE e.id = $1`,
+      [target.id],
+    );
+    expect(row).toEqual({
+      level: 'MINISTRY',
+      policy: { overdue: [{ days: 1, level: 'MINISTRY' }] },
+    });
+  });
 });

@@ -18,6 +18,7 @@ import { MilestoneConnection } from '../milestones/milestone.type';
 import { MilestonesService } from '../milestones/milestones.service';
 import { provinceRows } from '../rollup/province-rows';
 import { Unit } from '../units/unit.type';
+import { EscalationPolicyInput } from './escalation-policy.input';
 import { CreateProgramInput, PublishPlanInput } from './program-inputs';
 import { PlanItem, Program, Progress, ProvinceRow } from './program.type';
 import { ProgramsRepository } from './programs.repository';
@@ -63,6 +64,19 @@ export class ProgramsResolver {
     @CurrentActor() actor: Actor,
   ): Promise<Program> {
     return this.service.publish(input, actor);
+  }
+
+  @Mutation(() => Program, {
+    description:
+      "PMO only. Sets the program's escalation thresholds (fields left out keep domain.md's defaults) and re-evaluates its escalations.",
+  })
+  @Roles(Role.PMO)
+  async setEscalationPolicy(
+    @Args('programCode', { type: () => ID }) programCode: string,
+    @Args('policy') policy: EscalationPolicyInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Program> {
+    return this.service.setEscalationPolicy(programCode, { ...policy }, actor);
   }
 
   @ResolveField(() => Unit)

@@ -4,8 +4,10 @@ import { Actor } from '@tracker/auth';
 import {
   diffPlan,
   DomainError,
+  EscalationPolicy,
   foldForSearch,
   normalizeText,
+  resolvePolicy,
   UnitKind,
   validatePlan,
 } from '@tracker/domain';
@@ -73,6 +75,37 @@ export class ProgramsService {
       },
     });
     return (await this.programs.findByCode(input.code))!;
+  }
+
+  /**
+   * Stores a program's escalation thresholds (checked by the domain's rules: steps
+   * rise in days and level) and re-evaluates its escalations under them.
+   */
+  async setEscalationPolicy(
+    programCode: string,
+    overrides: Partial<EscalationPolicy>,
+    actor: Actor,
+  ): Promise<Program> {
+    const clean = Object.fromEntries(
+      Object.entries(overrides).filter(([, v]) => v !== undefined && v !== null),
+    );
+    resolvePolicy(clean as Partial<EscalationPolicy>);
+    const program = await this.db.transaction(async (tx) => {
+      const current = await this.programs.findByCode(programCode, tx);
+      if (!current) throw DomainError.notFound(`no program ${programCode}`);
+      await tx.query(`UPDATE program SET escalation_policy = $2::jsonb WHERE id = $1`, [
+        current.id,
+        JSON.stringify(clean),
+      ]);
+      await this.audit.append(tx, actor, {
+        action: 'program.escalation-policy',
+        subject: programCode,
+        detail: clean,
+      });
+      return current;
+    });
+    await this.engine.evaluate([program.id]);
+    return program;
   }
 
   /**
