@@ -217,6 +217,24 @@ describe('pushMilestoneUpdates', () => {
     });
   });
 
+  it('a key repeated in one batch is applied once, to the milestone its first use names', async () => {
+    const first = landUpdate('01', 1, { key: 'LAND-P-02', percentComplete: 61 });
+    const again = {
+      ...landUpdate('01', 2, { key: 'LAND-P-03', percentComplete: 99 }),
+      idempotencyKey: first.idempotencyKey,
+    };
+    const before = await milestoneState('LAND', 'LAND-P-03', '01');
+    const r = await push([first, again]);
+    expect(
+      r.data!.pushMilestoneUpdates.results.map((x: any) => [x.outcome, x.milestone?.key]),
+    ).toEqual([
+      ['APPLIED', 'LAND-P-02'],
+      ['DUPLICATE', 'LAND-P-02'],
+    ]);
+    expect(await milestoneState('LAND', 'LAND-P-02', '01')).toMatchObject({ percent_complete: 61 });
+    expect(await milestoneState('LAND', 'LAND-P-03', '01')).toEqual(before);
+  });
+
   it('gives each update its own outcome, in input order', async () => {
     const updates = [
       landUpdate('01', 1, { percentComplete: 55 }),

@@ -60,10 +60,14 @@ export class SyncService {
         updates.map((u) => u.idempotencyKey),
       );
       const targets = await this.ledger.lockTargets(tx, node.id, [...new Set(updates.map(ref))]);
-      const byKey = new Map(updates.map((u) => [u.idempotencyKey, u]));
+      // By object, not by key: a key repeated in a batch may name another milestone.
+      const incoming = updates.map((u) =>
+        SyncLedgerRepository.incoming(u, vietnamDate(u.reportedAt)),
+      );
+      const inputOf = new Map(incoming.map((inc, i) => [inc, updates[i]]));
       const decisions = decideBatch(
-        updates.map((u) => SyncLedgerRepository.incoming(u, vietnamDate(u.reportedAt))),
-        (incoming) => targets.get(ref(byKey.get(incoming.idempotencyKey)!)),
+        incoming,
+        (inc) => targets.get(ref(inputOf.get(inc)!)),
         prior,
         today,
       );
