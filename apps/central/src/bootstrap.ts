@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { CentralAppModule } from './app.module';
 import { Clock } from './clock/clock';
 import { loadCentralConfig, RunMode } from './config/central-config';
-import { demoIdentities } from './demo/demo-identities';
+import { DEMO_IDENTITY_TTL, demoIdentities } from './demo/demo-identities';
 import { securityHeaders } from './web/security-headers';
 import { loadDemo } from './demo/load-demo';
 import { AuditRepository } from './audit/audit.repository';
@@ -90,8 +90,8 @@ export async function startCentral(
     app.useStaticAssets(projectPath('node_modules', 'exceljs', 'dist'), {
       prefix: '/vendor/exceljs',
     });
-    if (mode === 'demo') {
-      const identities = demoIdentities(authority);
+    const identities = mode === 'demo' ? demoIdentities(authority) : [];
+    if (identities.length > 0) {
       app
         .getHttpAdapter()
         .get('/demo/identities', (_req, res) => app.getHttpAdapter().reply(res, identities, 200));
@@ -109,13 +109,8 @@ export async function startCentral(
           action: 'token.mint',
           subject: 'demo identities',
           detail: {
-            seats: [
-              'PMO',
-              'LEADER MINISTER BTNMT',
-              'LEADER UNIT_LEADERSHIP 06',
-              'LEADER GOVERNMENT',
-            ],
-            ttl: '12h',
+            seats: identities.map((i) => i.label),
+            ttl: DEMO_IDENTITY_TTL,
           },
         },
       );

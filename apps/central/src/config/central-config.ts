@@ -82,6 +82,14 @@ type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {}
 
+/** 'a, b,,c' → ['a', 'b', 'c']; unset → []. */
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
 export function loadCentralConfig(mode: RunMode, env: Env = process.env): CentralConfig {
   const config = plainToInstance(CentralConfig, {
     mode,
@@ -89,17 +97,11 @@ export function loadCentralConfig(mode: RunMode, env: Env = process.env): Centra
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR || './data/central',
     tokenSecret: env.TOKEN_SECRET || undefined,
-    previousTokenSecrets: (env.TOKEN_SECRET_PREVIOUS ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    previousTokenSecrets: commaList(env.TOKEN_SECRET_PREVIOUS),
     revocationRefreshMs: env.REVOCATION_REFRESH_MS,
     rateLimitPerToken: env.RATE_LIMIT_PER_MINUTE,
     rateLimitPerAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
-    corsOrigins: (env.CORS_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    corsOrigins: commaList(env.CORS_ORIGINS),
     clockNow: env.CLOCK_NOW || (mode === 'demo' ? '2020-03-01T00:00:00Z' : undefined),
   });
   const errors = validateSync(config);

@@ -1,6 +1,9 @@
 import { signToken, TokenAuthority } from '@tracker/auth';
 import { EscalationLevel, Role } from '@tracker/domain';
 
+/** A demo sign-in lasts a working day. */
+export const DEMO_IDENTITY_TTL = '12h';
+
 /**
  * One-click sign-in for the demo: tokens for a few seats, signed with the demo's
  * key. Served only by `npm start`; a production start has no such route.
@@ -31,5 +34,8 @@ export function demoIdentities(authority: TokenAuthority): { label: string; toke
       request: { role: Role.LEADER, level: EscalationLevel.GOVERNMENT, sub: 'demo-vpcp' },
     },
   ];
-  return seats.map((s) => ({ label: s.label, token: signToken(authority, s.request, '12h') }));
+  return seats.map((s) => ({
+    label: s.label,
+    token: signToken(authority, s.request, DEMO_IDENTITY_TTL),
+  }));
 }
