@@ -206,6 +206,60 @@ describe('central read API (demo data, 2020-03-01)', () => {
     expect(r.data!.none).toBeNull();
   });
 
+  it("a board row lists its province's milestones, and the dashboard's rows those of every program", async () => {
+    const r = await sut.gql(`{
+      program(code: "LAND") { provinceBoard { unit { code } health milestones { key unit { code } program { code } health } } }
+      nationalDashboard { laggingProvinces(first: 2) { unit { code } progress { total } milestones { key program { code } unit { code } status } } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const board = r.data!.program.provinceBoard as {
+      unit: { code: string };
+      health: string;
+      milestones: {
+        key: string;
+        unit: { code: string };
+        program: { code: string };
+        health: string;
+      }[];
+    }[];
+    expect(board).toHaveLength(63);
+    for (const row of board) {
+      expect(row.milestones.map((m) => m.key)).toEqual([
+        'LAND-P-01',
+        'LAND-P-02',
+        'LAND-P-03',
+        'LAND-P-04',
+      ]);
+      expect(new Set(row.milestones.map((m) => `${m.program.code}/${m.unit.code}`))).toEqual(
+        new Set([`LAND/${row.unit.code}`]),
+      );
+    }
+    // the row's health is its worst milestone's
+    const blockedRow = board.find((row) => row.health === 'BLOCKED')!;
+    expect(blockedRow.milestones.some((m) => m.health === 'BLOCKED')).toBe(true);
+
+    const lagging = r.data!.nationalDashboard.laggingProvinces as {
+      unit: { code: string };
+      progress: { total: number };
+      milestones: {
+        key: string;
+        program: { code: string };
+        unit: { code: string };
+        status: string;
+      }[];
+    }[];
+    expect(lagging).toHaveLength(2);
+    for (const row of lagging) {
+      const counted = row.milestones.filter((m) => m.status !== 'CANCELLED');
+      expect(counted).toHaveLength(row.progress.total);
+      expect(row.milestones.every((m) => m.unit.code === row.unit.code)).toBe(true);
+      const order = row.milestones.map((m) => `${m.program.code}/${m.key}`);
+      expect(order).toEqual([...order].sort());
+      // more than one program reports per province (LAND and CIVIL_STATUS are federated)
+      expect(new Set(row.milestones.map((m) => m.program.code)).size).toBeGreaterThan(1);
+    }
+  });
+
   it('the connection standard is LATE by 61 days and the provinces waiting on it are at risk or late', async () => {
     const { seen } = await walk({ programCode: 'LAND', search: 'chuan ket noi' }, 10);
     expect(seen).toHaveLength(1);

@@ -5,6 +5,7 @@ import { DashboardResolver } from './dashboard/dashboard.resolver';
 import { EscalationsResolver } from './escalations/escalations.resolver';
 import { MilestonesResolver } from './milestones/milestones.resolver';
 import { ProgramsResolver } from './programs/programs.resolver';
+import { ProvinceRowResolver } from './rollup/province-row.resolver';
 import { SyncResolver } from './sync/sync.resolver';
 import { TokensResolver } from './tokens/tokens.resolver';
 import { UnitsResolver } from './units/units.resolver';
@@ -15,6 +16,7 @@ export const CENTRAL_RESOLVERS = [
   ProgramsResolver,
   MilestonesResolver,
   DashboardResolver,
+  ProvinceRowResolver,
   EscalationsResolver,
   SyncResolver,
   ClockResolver,

@@ -27,6 +27,8 @@ export interface Loaders {
   plan: DataLoader<string, PlanItem[]>;
   facts: DataLoader<string, MilestoneFact[]>;
   milestone: DataLoader<string, Milestone | null>;
+  /** A board row's milestones, keyed by rowMilestonesKey(programId, unitId). */
+  rowMilestones: DataLoader<string, Milestone[]>;
   /** Every escalation of a milestone, worst first. */
   escalations: DataLoader<string, EscalationRow[]>;
   /** The history of an escalation, oldest first. */
@@ -46,6 +48,13 @@ export async function loadAll<K, V>(loader: DataLoader<K, V>, keys: readonly K[]
     if (v instanceof Error) throw v;
     return v;
   });
+}
+
+const ANY_PROGRAM = '*';
+
+/** The rowMilestones key of a province row: its program (null: every program) and unit. */
+export function rowMilestonesKey(programId: string | null, unitId: string): string {
+  return `${programId ?? ANY_PROGRAM}|${unitId}`;
 }
 
 function byKey<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): (T | null)[] {
@@ -95,6 +104,23 @@ export class LoadersFactory {
           (m) => m.id,
         ),
       ),
+      rowMilestones: new DataLoader(async (keys) => {
+        const pairs = keys.map((k) => k.split('|') as [string, string]);
+        const programIds = [...new Set(pairs.map(([p]) => p).filter((p) => p !== ANY_PROGRAM))];
+        const rows = await this.milestones.forUnits(
+          [...new Set(pairs.map(([, u]) => u))],
+          programIds,
+          pairs.some(([p]) => p === ANY_PROGRAM),
+          today,
+        );
+        const grouped = new Map<string, Milestone[]>(keys.map((k) => [k, []]));
+        for (const row of rows) {
+          const milestone = toMilestone(row, today);
+          grouped.get(rowMilestonesKey(row.programId, row.unitId))?.push(milestone);
+          grouped.get(rowMilestonesKey(null, row.unitId))?.push(milestone);
+        }
+        return keys.map((k) => grouped.get(k)!);
+      }),
       escalations: new DataLoader(async (ids) =>
         groupBy(ids, await this.escalations.forMilestones(ids), (e) => e.milestoneId),
       ),

@@ -45,6 +45,23 @@ export class MilestonesRepository {
   }
 
   /**
+   * The milestones of these units, in the given programs (every program when
+   * `anyProgram`), in program code then key order: a board row's milestones.
+   */
+  async forUnits(
+    unitIds: readonly string[],
+    programIds: readonly string[],
+    anyProgram: boolean,
+    today: IsoDate,
+  ): Promise<MilestoneRow[]> {
+    return this.db.query(
+      `${milestoneSelect('$1')} WHERE m.unit_id = ANY ($2::uuid[]) AND ($4 OR m.program_id = ANY ($3::uuid[]))
+       ORDER BY p.code COLLATE "C", pi.key COLLATE "C"`,
+      [today, unitIds, programIds, anyProgram],
+    );
+  }
+
+  /**
    * Codes and keys are identifiers: they sort byte-wise (COLLATE "C") so the
    * order is the same on every server whatever its locale.
    * One page of milestones in (program, key, unit code, id) order, filtered in SQL

@@ -1,0 +1,20 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '../auth/request-context';
+import { rowMilestonesKey } from '../graphql/loaders';
+import { Milestone } from '../milestones/milestone.type';
+import { ProvinceRow } from '../programs/program.type';
+
+@Resolver(() => ProvinceRow)
+export class ProvinceRowResolver {
+  /** One statement for every row of a board, whatever the number of provinces. */
+  @ResolveField(() => [Milestone], {
+    description:
+      "Not in the contract: this province's milestones in the row's program (on the national dashboard: in every program), cancelled ones included, in program code then key order.",
+  })
+  async milestones(
+    @Parent() row: ProvinceRow,
+    @Context() ctx: RequestContext,
+  ): Promise<Milestone[]> {
+    return ctx.loaders.rowMilestones.load(rowMilestonesKey(row.programId, row.unit.id));
+  }
+}
