@@ -1,5 +1,23 @@
+import { createHash } from 'node:crypto';
 import { roles, startTestCentral, TestCentral } from './support/central';
+import { sql } from './support/database';
 import { nodeDatabaseUrl, startTestProvince, SYNC_NOW } from './support/province';
+
+const ask = (sut: TestCentral, token: string | null) =>
+  fetch(`${sut.url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query: '{ programs { code } }' }),
+  });
+
+/** Fresh minute: a window that is about to roll over would reset the count mid-test. */
+async function freshMinute(): Promise<void> {
+  const msIntoMinute = Date.now() % 60_000;
+  if (msIntoMinute > 55_000) await new Promise((r) => setTimeout(r, 60_000 - msIntoMinute + 50));
+}
 
 /** Limits per token and per address, counted in the shared database so they hold across instances. */
 describe('rate limits', () => {
@@ -17,20 +35,8 @@ describe('rate limits', () => {
     await two.stop();
   });
 
-  const ask = (sut: TestCentral, token: string | null) =>
-    fetch(`${sut.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query: '{ programs { code } }' }),
-    });
-
   it('answers RATE_LIMITED with a retry hint once a token has spent its minute, on every instance', async () => {
-    // Fresh minute: a window that is about to roll over would reset the count mid-test.
-    const msIntoMinute = Date.now() % 60_000;
-    if (msIntoMinute > 55_000) await new Promise((r) => setTimeout(r, 60_000 - msIntoMinute + 50));
+    await freshMinute();
     const token = one.token(roles.observer);
     const statuses: number[] = [];
     for (let i = 0; i < 3; i += 1) statuses.push((await ask(one, token)).status);
@@ -76,5 +82,72 @@ describe('rate limits', () => {
     } finally {
       await node.stop();
     }
+  });
+});
+
+/** Counted in memory and written to the shared table in batches: nothing lost, limits still exact. */
+describe('rate limits counted in batches', () => {
+  let roomy: TestCentral;
+  let tight: TestCentral;
+
+  beforeAll(async () => {
+    roomy = await startTestCentral({ demo: true });
+    tight = await startTestCentral({
+      demo: true,
+      keepData: true,
+      env: { RATE_LIMIT_PER_MINUTE: '50' },
+    });
+  });
+
+  afterAll(async () => {
+    await roomy.stop();
+    await tight.stop();
+  });
+
+  /** The caller's requests in the shared table, every minute summed. */
+  const counted = async (token: string) => {
+    const caller = `token:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
+    const [{ total }] = await sql<{ total: string | null }>(
+      `SELECT sum(count) AS total FROM rate_window WHERE caller = $1`,
+      [caller],
+    );
+    return Number(total ?? 0);
+  };
+
+  it('writes every request of a busy caller to the shared table', async () => {
+    const token = roomy.token(roles.observer);
+    const statuses: number[] = [];
+    for (let round = 0; round < 10; round += 1) {
+      const answers = await Promise.all(Array.from({ length: 30 }, () => ask(roomy, token)));
+      statuses.push(...answers.map((a) => a.status));
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(300);
+    // within a flush interval or so every count is written, and none twice
+    let total = 0;
+    for (let i = 0; i < 50 && total < 300; i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+      total = await counted(token);
+    }
+    expect(total).toBe(300);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await counted(token)).toBe(300);
+  });
+
+  it('keeps a limit exact on one instance while far-off requests are counted in memory', async () => {
+    await freshMinute();
+    const token = tight.token(roles.observer);
+    // the first 30 of 50 are admitted from memory, the last 20 confirmed with the table
+    const first = await Promise.all(Array.from({ length: 40 }, () => ask(tight, token)));
+    expect(first.map((a) => a.status)).toEqual(Array<number>(40).fill(200));
+    for (let i = 0; i < 10; i += 1) expect((await ask(tight, token)).status).toBe(200);
+    const limited = await ask(tight, token);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    // all at once too: of 60, exactly 50 pass
+    const other = tight.token(roles.observer);
+    const burst = await Promise.all(Array.from({ length: 60 }, () => ask(tight, other)));
+    expect(burst.filter((a) => a.status === 200)).toHaveLength(50);
+    expect(burst.filter((a) => a.status === 429)).toHaveLength(10);
   });
 });

@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateSecret, TokenAuthority } from '@tracker/auth';
 import { JsonLogger, requestIdMiddleware } from '@tracker/api';
 import {
+  countStatements,
   loadReferenceUnits,
   migrateDatabase,
   projectPath,
@@ -18,10 +19,14 @@ import { loadCentralConfig, RunMode } from './config/central-config';
 import { DEMO_IDENTITY_TTL, demoIdentities } from './demo/demo-identities';
 import { securityHeaders } from './web/security-headers';
 import { loadDemo } from './demo/load-demo';
+import { ResponseCache } from './response-cache/response-cache';
+import { responseCacheMiddleware } from './response-cache/response-cache.middleware';
 import { AuditRepository } from './audit/audit.repository';
 import { ChangeBus } from './changes/change-bus';
 import { RevocationList } from './tokens/revocation-list';
 import { rateLimiter } from './rate-limit/rate-limiter';
+import { RateCounter } from './rate-limit/rate-counter';
+import { PgRateStore } from './rate-limit/pg-rate-store';
 import { EscalationEngine } from './escalations/escalation-engine';
 import { ProgramsService } from './programs/programs.service';
 
@@ -48,6 +53,7 @@ export async function startCentral(
 ): Promise<RunningCentral> {
   const config = loadCentralConfig(mode, env);
   const log = new Logger('Central');
+  countStatements();
   const embedded = config.databaseUrl
     ? null
     : await startEmbeddedPostgres(join(config.dataDir, 'pg'));
@@ -76,12 +82,22 @@ export async function startCentral(
     app.useBodyParser('json', { limit: MAX_BODY });
     app.use(requestIdMiddleware);
     app.use(securityHeaders());
+    const rateCounter = new RateCounter(new PgRateStore(app.get(DataSource)));
     app.use(
       '/graphql',
-      rateLimiter(app.get(DataSource), {
+      rateLimiter(rateCounter, {
         perToken: config.rateLimitPerToken,
         perAddress: config.rateLimitPerAddress,
       }),
+    );
+    app.use(
+      '/graphql',
+      responseCacheMiddleware(
+        app.get(ResponseCache),
+        clock,
+        app.get(RevocationList),
+        app.get(ChangeBus),
+      ),
     );
     if (config.corsOrigins.length > 0)
       app.enableCors({ origin: config.corsOrigins, credentials: false });
@@ -127,6 +143,7 @@ export async function startCentral(
       authority,
       clock,
       async stop() {
+        await rateCounter.close(); // counts still unwritten, while the database is open
         await app.close();
         await embedded?.stop();
       },

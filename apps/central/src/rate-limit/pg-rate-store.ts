@@ -1,0 +1,40 @@
+import { DataSource } from 'typeorm';
+import { RateDelta, RateStore, RateTotal } from './rate-counter';
+
+/**
+ * The rate_window table shared by every central instance. One statement adds a
+ * whole batch; rows are upserted in key order so that two instances' batches
+ * touching the same callers cannot deadlock.
+ */
+export class PgRateStore implements RateStore {
+  constructor(private readonly db: DataSource) {}
+
+  async add(deltas: RateDelta[]): Promise<RateTotal[]> {
+    if (deltas.length === 0) return [];
+    const rows: { caller: string; window_start: Date | string; count: number }[] =
+      await this.db.query(
+        `INSERT INTO rate_window (caller, window_start, count)
+         SELECT caller, window_start, delta
+         FROM unnest($1::text[], $2::timestamptz[], $3::int[]) AS d(caller, window_start, delta)
+         ORDER BY caller, window_start
+         ON CONFLICT (caller, window_start) DO UPDATE SET count = rate_window.count + EXCLUDED.count
+         RETURNING caller, window_start, count`,
+        [
+          deltas.map((d) => d.caller),
+          deltas.map((d) => d.windowStart.toISOString()),
+          deltas.map((d) => d.delta),
+        ],
+      );
+    return rows.map((r) => ({
+      caller: r.caller,
+      windowStart: new Date(r.window_start),
+      count: Number(r.count),
+    }));
+  }
+
+  async sweep(): Promise<void> {
+    await this.db.query(
+      `DELETE FROM rate_window WHERE window_start < now() - interval '10 minutes'`,
+    );
+  }
+}
