@@ -33,8 +33,14 @@ import { EscalationsService } from './escalations/escalations.service';
 import { SyncLedgerRepository } from './sync/sync-ledger.repository';
 import { SyncService } from './sync/sync.service';
 import { HealthController } from '@tracker/api';
+import { MetricsController } from './metrics/metrics.controller';
+import { ResponseCache } from './response-cache/response-cache';
+import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { MilestonesService } from './milestones/milestones.service';
 import { ProgramsService } from './programs/programs.service';
+
+/** Belt and braces for a change nobody announced (e.g. an operator's SQL): answers live 5 minutes at most. */
+const RESPONSE_MAX_AGE_MS = 5 * 60 * 1000;
 
 export interface CentralModuleOptions {
   config: CentralConfig;
@@ -46,6 +52,11 @@ export interface CentralModuleOptions {
 @Module({})
 export class CentralAppModule {
   static forRoot(options: CentralModuleOptions): DynamicModule {
+    // One per app instance: the plugin stores into it, the HTTP middleware serves from it.
+    const cache = new ResponseCache({
+      maxBytes: options.config.responseCacheMb * 1024 * 1024,
+      maxAgeMs: RESPONSE_MAX_AGE_MS,
+    });
     return {
       module: CentralAppModule,
       imports: [
@@ -64,7 +75,7 @@ export class CentralAppModule {
             playground: false,
             // The schema is public in the demo (for exploring), not in production.
             introspection: options.config.mode === 'demo',
-            plugins: [queryLimitsPlugin()],
+            plugins: [queryLimitsPlugin(), responseCachePlugin(cache)],
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
             subscriptions: { 'graphql-ws': { path: '/graphql' } },
@@ -84,7 +95,7 @@ export class CentralAppModule {
           }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: CentralConfig, useValue: options.config },
         { provide: TOKEN_AUTHORITY, useValue: options.authority },
@@ -98,9 +109,14 @@ export class CentralAppModule {
         SyncLedgerRepository,
         SyncService,
         ChangeNotifier,
+        { provide: ResponseCache, useValue: cache },
         {
           provide: ChangeBus,
-          useFactory: () => new ChangeBus(options.databaseUrl),
+          useFactory: () => {
+            const bus = new ChangeBus(options.databaseUrl);
+            bus.onChange(() => cache.invalidate());
+            return bus;
+          },
         },
         EscalationEngineRepository,
         EscalationEngine,

@@ -8,6 +8,7 @@ export {
 export { startEmbeddedPostgres, EmbeddedPostgres } from './embedded-postgres';
 export { migrateDatabase, migrateWithLock } from './migrate';
 export { projectPath } from './project-path';
+export { countStatements, statementsIssued } from './statement-counter';
 export { installPgTypeParsers } from './pg-types';
 export { loadReferenceUnits } from './reference/load-reference-units';
 export { readProvinces2019, ProvinceRecord } from './reference/provinces';

@@ -16,12 +16,16 @@ const RECONNECT_MS = 2000;
 @Injectable()
 export class ChangeBus implements OnModuleDestroy {
   private static readonly inProcess = new Map<string, PubSub>();
+  private static readonly inProcessPeers = new Map<string, Set<ChangeBus>>();
   private readonly logger = new Logger(ChangeBus.name);
   private pubsub = new PubSub();
   private client: Client | null = null;
   private stopped = false;
+  private readonly listeners = new Set<() => void>();
   /** True once listening on a PostgreSQL server; false on the embedded database. */
   distributed = false;
+  /** False until started and whenever the listening connection is down: changes may go unseen. */
+  reliable = false;
 
   constructor(private readonly databaseUrl: string) {}
 
@@ -34,6 +38,10 @@ export class ChangeBus implements OnModuleDestroy {
       const shared = ChangeBus.inProcess.get(this.databaseUrl) ?? this.pubsub;
       ChangeBus.inProcess.set(this.databaseUrl, shared);
       this.pubsub = shared;
+      // every instance on this database shares the bus: another's change reaches this one's listeners
+      const peers = ChangeBus.inProcessPeers.get(this.databaseUrl) ?? new Set<ChangeBus>();
+      ChangeBus.inProcessPeers.set(this.databaseUrl, peers.add(this));
+      this.reliable = true;
       return;
     }
     this.distributed = true;
@@ -51,6 +59,7 @@ export class ChangeBus implements OnModuleDestroy {
     });
     client.on('error', (e) => {
       this.logger.warn(`change listener lost its connection: ${e.message}`);
+      this.reliable = false;
       this.client = null;
       void client.end().catch(() => undefined);
       this.retry();
@@ -58,6 +67,9 @@ export class ChangeBus implements OnModuleDestroy {
     await client.connect();
     await client.query(`LISTEN ${CHANGES_CHANNEL}`);
     this.client = client;
+    // whatever changed while nobody listened is unknown: everything derived is stale
+    this.touch();
+    this.reliable = true;
   }
 
   private retry(): void {
@@ -68,7 +80,19 @@ export class ChangeBus implements OnModuleDestroy {
   }
 
   deliver(event: ChangeEvent): void {
+    if (this.distributed) this.touch();
+    else for (const peer of ChangeBus.inProcessPeers.get(this.databaseUrl) ?? []) peer.touch();
     void this.pubsub.publish(CHANGES_CHANNEL, { changes: event });
+  }
+
+  /** Called on every change this instance sees or makes (e.g. to retire cached answers). */
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  /** Tells this instance's listeners at once, before the announcement's round trip. */
+  touch(): void {
+    for (const listener of this.listeners) listener();
   }
 
   iterator(): AsyncIterableIterator<unknown> {
@@ -77,6 +101,8 @@ export class ChangeBus implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    this.reliable = false;
+    ChangeBus.inProcessPeers.get(this.databaseUrl)?.delete(this);
     await this.client?.end().catch(() => undefined);
   }
 }

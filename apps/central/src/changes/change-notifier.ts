@@ -18,6 +18,8 @@ export class ChangeNotifier {
   ) {}
 
   async notify(event: ChangeEvent): Promise<void> {
+    // this instance's own readers see the change at once, not after the NOTIFY's round trip
+    this.bus.touch();
     if (!this.bus.distributed) {
       this.bus.deliver(event);
       return;

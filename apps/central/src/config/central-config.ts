@@ -65,6 +65,13 @@ export class CentralConfig {
   @Min(1)
   rateLimitPerAddress: number;
 
+  /** Memory for whole answers of repeated read queries (MB); 0 turns the cache off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 32 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(1024)
+  responseCacheMb: number;
+
   /** Browser origins allowed to call the API from elsewhere; none: same origin only. */
   @IsString({ each: true })
   corsOrigins: string[];
@@ -101,6 +108,7 @@ export function loadCentralConfig(mode: RunMode, env: Env = process.env): Centra
     revocationRefreshMs: env.REVOCATION_REFRESH_MS,
     rateLimitPerToken: env.RATE_LIMIT_PER_MINUTE,
     rateLimitPerAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    responseCacheMb: env.RESPONSE_CACHE_MB,
     corsOrigins: commaList(env.CORS_ORIGINS),
     clockNow: env.CLOCK_NOW || (mode === 'demo' ? '2020-03-01T00:00:00Z' : undefined),
   });

@@ -16,6 +16,31 @@ export interface EngineFactRow {
   waitingUnits: number;
 }
 
+/**
+ * What one evaluation looks at: whole programs (null: all), or the milestones a
+ * push touched plus the CENTRAL milestones they wait on (whose count of waiting
+ * provinces the push may have changed). A milestone's escalations depend on its
+ * own facts and nothing else but that count.
+ */
+export type EvaluationScope = { programIds: string[] | null } | { milestoneIds: string[] };
+
+/** SQL selecting the scope's milestone ids; `param` holds the ids. */
+function scopeFilter(scope: EvaluationScope, param: string): string {
+  if ('programIds' in scope)
+    return `(${param}::uuid[] IS NULL OR m.program_id = ANY (${param}::uuid[]))`;
+  return `m.id IN (
+    SELECT t.id FROM unnest(${param}::uuid[]) AS t(id)
+    UNION
+    SELECT dm.id FROM milestone tm JOIN plan_item ti ON ti.id = tm.plan_item_id
+    JOIN plan_item di ON di.program_id = ti.program_id AND di.key = ANY (ti.depends_on) AND di.scope = 'CENTRAL'
+    JOIN milestone dm ON dm.plan_item_id = di.id
+    WHERE tm.id = ANY (${param}::uuid[]))`;
+}
+
+function scopeIds(scope: EvaluationScope): string[] | null {
+  return 'programIds' in scope ? scope.programIds : scope.milestoneIds;
+}
+
 /** Serialises evaluations across instances; ack/resolve take row locks instead. */
 const ENGINE_LOCK_KEY = 4_020_191_109;
 
@@ -26,12 +51,8 @@ export class EscalationEngineRepository {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ENGINE_LOCK_KEY]);
   }
 
-  /** Everything the rules read, for the given programs (all when null), in one statement. */
-  async facts(
-    tx: EntityManager,
-    programIds: string[] | null,
-    today: IsoDate,
-  ): Promise<EngineFactRow[]> {
+  /** Everything the rules read, for the scope's milestones, in one statement. */
+  async facts(tx: EntityManager, scope: EvaluationScope, today: IsoDate): Promise<EngineFactRow[]> {
     return tx.query(
       `SELECT m.id AS "milestoneId", m.program_id AS "programId", p.escalation_policy AS policy, m.status,
               ${healthSql('$1')} AS health, pi.baseline_due AS "baselineDue", m.forecast_due AS "forecastDue",
@@ -42,20 +63,20 @@ export class EscalationEngineRepository {
                   AND wi.removed_in_version IS NULL AND wm.status NOT IN ('DONE', 'CANCELLED')
               ) ELSE 0 END AS "waitingUnits"
        FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN program p ON p.id = m.program_id
-       WHERE $2::uuid[] IS NULL OR m.program_id = ANY ($2::uuid[])`,
-      [today, programIds],
+       WHERE ${scopeFilter(scope, '$2')}`,
+      [today, scopeIds(scope)],
     );
   }
 
-  /** Live escalations, and hand-resolved ones (they bound re-raising), of the given programs. */
-  async known(tx: EntityManager, programIds: string[] | null): Promise<KnownEscalation[]> {
+  /** Live escalations, and hand-resolved ones (they bound re-raising), of the scope's milestones. */
+  async known(tx: EntityManager, scope: EvaluationScope): Promise<KnownEscalation[]> {
     return tx.query(
       `SELECT e.id, e.milestone_id AS "milestoneId", e.reason, e.state, e.level, e.age_days AS "ageDays",
               e.waiting_units AS "waitingUnits", e.resolution
        FROM escalation e JOIN milestone m ON m.id = e.milestone_id
-       WHERE ($1::uuid[] IS NULL OR m.program_id = ANY ($1::uuid[]))
+       WHERE ${scopeFilter(scope, '$1')}
          AND (e.state <> 'RESOLVED' OR e.resolution = 'MANUAL')`,
-      [programIds],
+      [scopeIds(scope)],
     );
   }
 

@@ -12,7 +12,7 @@ import {
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { ChangeNotifier } from '../changes/change-notifier';
-import { EscalationEngineRepository } from './escalation-engine.repository';
+import { EscalationEngineRepository, EvaluationScope } from './escalation-engine.repository';
 
 /** Even with no update at all, escalations age: evaluate at least this often. */
 const EVALUATION_INTERVAL_MS = 60 * 60 * 1000;
@@ -53,11 +53,23 @@ export class EscalationEngine implements OnApplicationShutdown {
 
   /** Evaluates the given programs (all when null); answers how many escalations changed. */
   async evaluate(programIds: string[] | null): Promise<number> {
+    return this.run({ programIds }, programIds);
+  }
+
+  /**
+   * Evaluates what a push touched: its milestones and the central ones they
+   * wait on, not their whole programs, so a batch costs what it reports.
+   */
+  async evaluateMilestones(milestoneIds: string[], programIds: string[]): Promise<number> {
+    return this.run({ milestoneIds }, programIds);
+  }
+
+  private async run(scope: EvaluationScope, programIds: string[] | null): Promise<number> {
     const today = this.clock.today();
     const now = this.clock.now();
     const changed = await this.db.transaction(async (tx) => {
       await this.repository.lock(tx);
-      const facts = await this.repository.facts(tx, programIds, today);
+      const facts = await this.repository.facts(tx, scope, today);
       const policies = new Map<string, EscalationPolicy>();
       const policyOf = (programId: string, stored: unknown) => {
         let policy = policies.get(programId);
@@ -83,7 +95,7 @@ export class EscalationEngine implements OnApplicationShutdown {
           today,
         ),
       );
-      const known = await this.repository.known(tx, programIds);
+      const known = await this.repository.known(tx, scope);
       const actions = reconcileEscalations(
         desired,
         known,

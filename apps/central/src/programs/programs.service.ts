@@ -74,7 +74,9 @@ export class ProgramsService {
         targetDate: input.targetDate ?? null,
       },
     });
-    return (await this.programs.findByCode(input.code))!;
+    const created = (await this.programs.findByCode(input.code))!;
+    await this.changes.notify({ kind: 'plan', programIds: [created.id] });
+    return created;
   }
 
   /**
@@ -104,6 +106,7 @@ export class ProgramsService {
       });
       return current;
     });
+    await this.changes.notify({ kind: 'plan', programIds: [program.id] });
     await this.engine.evaluate([program.id]);
     return program;
   }

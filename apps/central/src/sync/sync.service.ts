@@ -53,7 +53,12 @@ export class SyncService {
     const outcome = await this.db.transaction(async (tx) => {
       const highestBefore = await this.ledger.lockNode(tx, node.id);
       if (updates.length === 0)
-        return { decisions: [], highestAckedSeq: highestBefore, programIds: [] as string[] };
+        return {
+          decisions: [],
+          highestAckedSeq: highestBefore,
+          programIds: [] as string[],
+          milestoneIds: [] as string[],
+        };
       const prior = await this.ledger.priorRecords(
         tx,
         node.id,
@@ -113,14 +118,19 @@ export class SyncService {
         decisions,
         highestAckedSeq,
         programIds: [...new Set(touched.map((t) => t.programId))],
+        milestoneIds: touched.map((t) => t.id),
       };
     });
-    if (outcome.programIds.length > 0) {
+    // the node's ledger (last sync, counts) changed even when no milestone did
+    if (outcome.decisions.length > 0)
       await this.changes.notify({ kind: 'milestones', programIds: outcome.programIds });
-      await this.engine.evaluate(outcome.programIds).catch((e: unknown) => {
-        // The batch is recorded; the hourly evaluation catches up if this one failed.
-        this.logger.error(`escalation evaluation after a push failed: ${String(e)}`);
-      });
+    if (outcome.programIds.length > 0) {
+      await this.engine
+        .evaluateMilestones(outcome.milestoneIds, outcome.programIds)
+        .catch((e: unknown) => {
+          // The batch is recorded; the hourly evaluation catches up if this one failed.
+          this.logger.error(`escalation evaluation after a push failed: ${String(e)}`);
+        });
     }
     return outcome;
   }

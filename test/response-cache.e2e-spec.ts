@@ -1,0 +1,125 @@
+import jwt from 'jsonwebtoken';
+import { errorCode, roles, startTestCentral, TestCentral } from './support/central';
+import { landUpdate, PUSH } from './support/updates';
+
+/**
+ * Whole answers of repeated reads are served from memory, and never one that a
+ * change (on this instance or another), a revocation or an expiry has made wrong.
+ */
+describe('response cache', () => {
+  let one: TestCentral;
+  let two: TestCentral;
+
+  beforeAll(async () => {
+    one = await startTestCentral({ demo: true });
+    two = await startTestCentral({ demo: true, keepData: true });
+  });
+
+  afterAll(async () => {
+    await one.stop();
+    await two.stop();
+  });
+
+  async function hits(sut: TestCentral): Promise<number> {
+    const text = await (await fetch(`${sut.url}/metrics`)).text();
+    return Number(/^nsdb_response_cache_hits_total (\d+)/m.exec(text)![1]);
+  }
+
+  const LAND_01 = `{ milestones(filter: { programCode: "LAND", unitCode: "01" }) {
+    edges { node { key percentComplete version } } } }`;
+
+  const percentOf = (data: {
+    milestones: { edges: { node: { key: string; percentComplete: number } }[] };
+  }) => data.milestones.edges.find((e) => e.node.key === 'LAND-P-02')!.node.percentComplete;
+
+  it('answers a repeated read from memory, the same answer', async () => {
+    const q =
+      '{ nationalDashboard { asOf programs { program { code } progress { late blocked } } } }';
+    const first = await one.gql(q);
+    const before = await hits(one);
+    const second = await one.gql(q);
+    expect(second.errors).toBeUndefined();
+    expect(second.data).toEqual(first.data);
+    expect(await hits(one)).toBe(before + 1);
+  });
+
+  it('a report applied through one instance is in the next read of both', async () => {
+    const reads = async (sut: TestCentral) =>
+      percentOf((await sut.gql<Parameters<typeof percentOf>[0]>(LAND_01)).data!);
+    // cached on both instances
+    const was = await reads(one);
+    expect(await reads(one)).toBe(was);
+    expect(await reads(two)).toBe(was);
+    expect(await reads(two)).toBe(was);
+
+    const pushed = await one.gql(
+      PUSH,
+      { updates: [landUpdate('01', 1, { percentComplete: was === 77 ? 78 : 77 })] },
+      one.token(roles.provinceNode('01')),
+    );
+    expect(pushed.errors).toBeUndefined();
+    const now = was === 77 ? 78 : 77;
+    // the writing instance: at once (read your writes)
+    expect(await reads(one)).toBe(now);
+    // the other: as soon as the announcement arrives
+    let seen = await reads(two);
+    for (let i = 0; i < 40 && seen !== now; i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+      seen = await reads(two);
+    }
+    expect(seen).toBe(now);
+  });
+
+  it('each caller has its own answers: a leader is not served the PMO queue', async () => {
+    const q = '{ escalations(filter: { mine: true }) { totalCount } }';
+    const minister = one.token(roles.minister);
+    const pmo1 = await one.gql(q);
+    const leader1 = await one.gql(q, {}, minister);
+    const pmo2 = await one.gql(q);
+    const leader2 = await one.gql(q, {}, minister);
+    expect(pmo2.data).toEqual(pmo1.data);
+    expect(leader2.data).toEqual(leader1.data);
+    expect(leader1.data!.escalations.totalCount).toBeLessThan(pmo1.data!.escalations.totalCount);
+  });
+
+  it('a revoked token is refused even for an answer it was served before', async () => {
+    const token = one.token(roles.observer);
+    const q = '{ programs { code } }';
+    expect((await one.gql(q, {}, token)).errors).toBeUndefined();
+    expect((await one.gql(q, {}, token)).errors).toBeUndefined();
+    const { jti } = jwt.decode(token, { json: true })!;
+    const revoked = await one.gql(
+      `mutation($jti: ID!) { revokeToken(jti: $jti, reason: "test") }`,
+      {
+        jti,
+      },
+    );
+    expect(revoked.errors).toBeUndefined();
+    expect(errorCode(await one.gql(q, {}, token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('an expired token is refused even for an answer it was served before', async () => {
+    const token = one.token(roles.observer, '2s');
+    const q = '{ units(kind: PROVINCE) { code } }';
+    expect((await one.gql(q, {}, token)).errors).toBeUndefined();
+    expect((await one.gql(q, {}, token)).errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(errorCode(await one.gql(q, {}, token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('never keeps the clock, the audit log or a refused query', async () => {
+    const before = await hits(one);
+    for (const q of [
+      '{ now }',
+      '{ auditLog(first: 1) { totalCount } }',
+      '{ milestone(id: "x") { id } programs { code } }',
+    ]) {
+      await one.gql(q);
+      await one.gql(q);
+    }
+    const observer = one.token(roles.observer);
+    await one.gql('{ auditLog(first: 1) { totalCount } }', {}, observer); // forbidden
+    await one.gql('{ auditLog(first: 1) { totalCount } }', {}, observer);
+    expect(await hits(one)).toBe(before + 1); // only the two-root read of programs and a milestone
+  });
+});
