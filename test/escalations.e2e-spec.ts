@@ -219,6 +219,7 @@ describe('escalations', () => {
       sut.token(roles.provinceNode('06')),
     );
     expect(r.data!.pushMilestoneUpdates.results[0].outcome).toBe('APPLIED');
+    await sut.escalationsSettled();
     const [row] = await sql<{ state: string; resolution: string; note: string }>(
       `SELECT state, resolution, note FROM escalation WHERE id = $1`,
       [target.id],
@@ -247,6 +248,7 @@ describe('escalations', () => {
       token,
     );
     expect(r.data!.pushMilestoneUpdates.results[0].outcome).toBe('APPLIED');
+    await sut.escalationsSettled();
     const blocked = await findOne(
       `u.code = '01' AND pi.key = 'LAND-P-02' AND e.reason = 'BLOCKED'`,
     );

@@ -2,6 +2,7 @@ import { LoggerService } from '@nestjs/common';
 import { signToken, TokenRequest } from '@tracker/auth';
 import { EscalationLevel, Role } from '@tracker/domain';
 import { RunningCentral, startCentral } from '../../apps/central/src/bootstrap';
+import { EscalationEngine } from '../../apps/central/src/escalations/escalation-engine';
 import { resetDatabase, testDatabaseUrl } from './database';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-to-be-accepted';
@@ -23,6 +24,8 @@ export interface TestCentral {
     variables?: Record<string, unknown>,
     token?: string | null,
   ): Promise<GqlResult<T>>;
+  /** Resolves once the escalations of every report pushed so far have been evaluated. */
+  escalationsSettled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +68,9 @@ export async function startTestCentral(
     options.logger ?? (process.env.TEST_LOGS ? undefined : false),
   );
   const url = running.url;
+  const engine = running.app.get(EscalationEngine);
+  // Reports are evaluated a second apart in production; tests need not wait that long.
+  engine.gapMs = 10;
   const token = (request: TokenRequest, ttl = '1h') => signToken(running.authority, request, ttl);
   const pmo = token(roles.pmo);
   return {
@@ -88,6 +94,7 @@ export async function startTestCentral(
       }
       return { status: res.status, data: body.data as any, errors: body.errors };
     },
+    escalationsSettled: () => engine.settled(),
     stop: () => running.stop(),
   };
 }

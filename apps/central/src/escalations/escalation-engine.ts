@@ -14,6 +14,9 @@ import { Clock } from '../clock/clock';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { EscalationEngineRepository, EvaluationScope } from './escalation-engine.repository';
 
+/** Reports are evaluated at most this often, whatever their rate. */
+const PUSH_EVALUATION_GAP_MS = 1000;
+
 /** Even with no update at all, escalations age: evaluate at least this often. */
 const EVALUATION_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -28,6 +31,12 @@ const EVALUATION_INTERVAL_MS = 60 * 60 * 1000;
 export class EscalationEngine implements OnApplicationShutdown {
   private readonly logger = new Logger(EscalationEngine.name);
   private timer: NodeJS.Timeout | undefined;
+  /** What pushes touched since the last evaluation, and the loop that evaluates it. */
+  private readonly pendingMilestones = new Set<string>();
+  private readonly pendingPrograms = new Set<string>();
+  private draining: Promise<void> | null = null;
+  /** Gathers reports before evaluating them; tests shorten it (ESCALATION_GAP_MS). */
+  gapMs = PUSH_EVALUATION_GAP_MS;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -57,11 +66,36 @@ export class EscalationEngine implements OnApplicationShutdown {
   }
 
   /**
-   * Evaluates what a push touched: its milestones and the central ones they
-   * wait on, not their whole programs, so a batch costs what it reports.
+   * Schedules an evaluation of what a push touched: its milestones and the
+   * central ones they wait on, not whole programs. The push does not wait for
+   * it: reports from all nodes gathered over PUSH_EVALUATION_GAP_MS are
+   * evaluated together, so escalations follow a report within about a second
+   * and a month-end surge of reports costs one evaluation a second, not one a
+   * batch. A crash loses nothing: start-up evaluates everything.
    */
-  async evaluateMilestones(milestoneIds: string[], programIds: string[]): Promise<number> {
-    return this.run({ milestoneIds }, programIds);
+  evaluateSoon(milestoneIds: string[], programIds: string[]): void {
+    for (const id of milestoneIds) this.pendingMilestones.add(id);
+    for (const id of programIds) this.pendingPrograms.add(id);
+    this.draining ??= this.drain().finally(() => (this.draining = null));
+  }
+
+  /** Resolves once every scheduled evaluation has run (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pendingMilestones.size > 0) {
+      await new Promise((r) => setTimeout(r, this.gapMs));
+      const milestoneIds = [...this.pendingMilestones];
+      const programIds = [...this.pendingPrograms];
+      this.pendingMilestones.clear();
+      this.pendingPrograms.clear();
+      await this.run({ milestoneIds }, programIds).catch((e: unknown) => {
+        // the hourly evaluation catches up with what this one missed
+        this.logger.error(`escalation evaluation after pushes failed: ${String(e)}`);
+      });
+    }
   }
 
   private async run(scope: EvaluationScope, programIds: string[] | null): Promise<number> {

@@ -4,6 +4,10 @@
  * It mirrors computeHealth in the domain library; health-sql.e2e-spec.ts runs
  * both over the same table of cases so they cannot drift apart.
  * It lives in SQL so that filtering and paging by health happen in the database.
+ * The dependency test is two EXISTS, central (the owner's milestone: a CENTRAL
+ * item has no other) and same-province, rather than one with an OR: each is then
+ * a unique lookup on (plan_item_id, unit_id), where the OR made PostgreSQL scan
+ * every milestone once per milestone: quadratic, and worse as updates bloat it.
  */
 export function healthSql(today: string): string {
   return `(CASE
@@ -12,10 +16,13 @@ export function healthSql(today: string): string {
     WHEN m.status = 'BLOCKED' THEN 'BLOCKED'
     WHEN ${today}::date > pi.baseline_due THEN 'LATE'
     WHEN m.forecast_due > pi.baseline_due OR EXISTS (
-      SELECT 1 FROM plan_item dpi JOIN milestone dm ON dm.plan_item_id = dpi.id
-      WHERE dpi.program_id = pi.program_id
-        AND dpi.key = ANY (pi.depends_on)
-        AND (dpi.scope = 'CENTRAL' OR dm.unit_id = m.unit_id)
+      SELECT 1 FROM plan_item dpi JOIN program dp ON dp.id = dpi.program_id
+      JOIN milestone dm ON dm.plan_item_id = dpi.id AND dm.unit_id = dp.owner_unit_id
+      WHERE dpi.program_id = pi.program_id AND dpi.key = ANY (pi.depends_on) AND dpi.scope = 'CENTRAL'
+        AND (dm.status = 'BLOCKED' OR (dm.status NOT IN ('DONE', 'CANCELLED') AND ${today}::date > dpi.baseline_due))
+    ) OR EXISTS (
+      SELECT 1 FROM plan_item dpi JOIN milestone dm ON dm.plan_item_id = dpi.id AND dm.unit_id = m.unit_id
+      WHERE dpi.program_id = pi.program_id AND dpi.key = ANY (pi.depends_on) AND dpi.scope = 'PROVINCE'
         AND (dm.status = 'BLOCKED' OR (dm.status NOT IN ('DONE', 'CANCELLED') AND ${today}::date > dpi.baseline_due))
     ) THEN 'AT_RISK'
     ELSE 'ON_TRACK'

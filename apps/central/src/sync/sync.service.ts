@@ -42,6 +42,8 @@ export class SyncService {
    * history (with its outcome) or none is. The node's ledger row is locked first,
    * so concurrent copies of a batch (retries, a second central instance) are
    * recorded one after the other and the later finds every key already there.
+   * Escalations follow within about a second (EscalationEngine.evaluateSoon):
+   * the node's acknowledgement waits only for its reports to be durable.
    */
   async push(actor: Actor, input: PushMilestoneUpdatesInput): Promise<PushOutcome> {
     const updates = input.updates;
@@ -124,14 +126,8 @@ export class SyncService {
     // the node's ledger (last sync, counts) changed even when no milestone did
     if (outcome.decisions.length > 0)
       await this.changes.notify({ kind: 'milestones', programIds: outcome.programIds });
-    if (outcome.programIds.length > 0) {
-      await this.engine
-        .evaluateMilestones(outcome.milestoneIds, outcome.programIds)
-        .catch((e: unknown) => {
-          // The batch is recorded; the hourly evaluation catches up if this one failed.
-          this.logger.error(`escalation evaluation after a push failed: ${String(e)}`);
-        });
-    }
+    if (outcome.milestoneIds.length > 0)
+      this.engine.evaluateSoon(outcome.milestoneIds, outcome.programIds);
     return outcome;
   }
 
