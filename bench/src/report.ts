@@ -1,0 +1,81 @@
+import { DatasetSummary } from './dataset/generate';
+
+export interface WorkloadFigures {
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  floor_rps: number | null;
+  peer_rps: number | null;
+  sql_per_request: number | null;
+  /** rps / floor_rps and rps / peer_rps. */
+  ratio_to_floor: number | null;
+  ratio_to_peer: number | null;
+  floor_p99_ms: number | null;
+  peer_p99_ms: number | null;
+  floor_sql_per_request: number | null;
+  /** W1 only: updates applied per second, by the API and by the floor. */
+  updates_per_s?: number;
+  floor_updates_per_s?: number;
+}
+
+export interface ScaleReport {
+  dataset: DatasetSummary;
+  database: string;
+  peak_rss_mb: number;
+  agreement: string[];
+  workloads: Record<string, WorkloadFigures>;
+}
+
+export interface BenchReport {
+  generated_at: string;
+  machine: { cpus: number; node: string };
+  settings: {
+    concurrency: number;
+    w1_concurrency: number;
+    seconds: number;
+    warmup_seconds: number;
+    runs: number;
+  };
+  scales: Record<string, ScaleReport>;
+}
+
+const fmt = (n: number | null | undefined, digits = 0) =>
+  n == null || Number.isNaN(n)
+    ? '–'
+    : n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (n: number | null) => (n == null ? '–' : `${Math.round(n * 100)}%`);
+
+/** The Markdown table the README quotes: one row per workload and scale. */
+export function markdown(report: BenchReport): string {
+  const lines: string[] = [];
+  for (const [scale, r] of Object.entries(report.scales)) {
+    const d = r.dataset;
+    lines.push(
+      `### ${scale} — ${r.database}: ${d.programs} programs, ${d.provinces} provinces, ` +
+        `${fmt(d.milestones)} milestones, ${fmt(d.historyUpdates)} updates in history ` +
+        `(generated in ${fmt(d.seconds, 1)} s); central peak RSS ${r.peak_rss_mb} MB`,
+      '',
+      '| workload | rps | p50 ms | p99 ms | errors | SQL/req | floor rps | vs floor | floor p99 | PostGraphile rps | vs PostGraphile |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const [w, f] of Object.entries(r.workloads)) {
+      const rps = w === 'W1' ? `${fmt(f.rps, 1)} (${fmt(f.updates_per_s)} upd/s)` : fmt(f.rps);
+      const floor =
+        w === 'W1'
+          ? `${fmt(f.floor_rps, 1)} (${fmt(f.floor_updates_per_s)} upd/s)`
+          : fmt(f.floor_rps);
+      lines.push(
+        `| ${w} | ${rps} | ${fmt(f.p50_ms, 1)} | ${fmt(f.p99_ms, 1)} | ${f.errors} | ${fmt(f.sql_per_request, 1)} | ${floor} | ${pct(f.ratio_to_floor)} | ${fmt(f.floor_p99_ms, 1)} | ${fmt(f.peer_rps)} | ${pct(f.ratio_to_peer)} |`,
+      );
+    }
+    if (r.agreement.length) lines.push('', `Answers disagree: ${r.agreement.join('; ')}`);
+    lines.push('');
+  }
+  const s = report.settings;
+  lines.push(
+    `Concurrency ${s.concurrency} (W1: ${s.w1_concurrency} node tokens), ${s.seconds} s per run after ${s.warmup_seconds} s warm-up, median of ${s.runs} runs; ` +
+      `${report.machine.cpus} CPUs, Node ${report.machine.node}, load generator in its own process.`,
+  );
+  return lines.join('\n');
+}
