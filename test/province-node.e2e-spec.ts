@@ -219,11 +219,8 @@ describe('province node', () => {
 
   it('shows what the centre refused and why', async () => {
     await node.gql(SYNC_NOW);
-    // reported before the node learns that the plan dropped the item
-    const r = await node.gql(REPORT, {
-      input: { programCode: 'LAND', key: 'LAND-P-04', status: 'IN_PROGRESS', percentComplete: 5 },
-    });
-    expect(r.errors).toBeUndefined();
+    // The centre drops the item; the node has not pulled since, and its officer
+    // reports on it: the node cannot know yet, the centre refuses the report.
     const plan = (
       await central.gql(
         `{ program(code: "LAND") { plan { key title scope baselineDue weight dependsOn } } }`,
@@ -239,6 +236,10 @@ describe('province node', () => {
         },
       },
     );
+    const r = await node.gql(REPORT, {
+      input: { programCode: 'LAND', key: 'LAND-P-04', status: 'IN_PROGRESS', percentComplete: 5 },
+    });
+    expect(r.errors).toBeUndefined();
     expect((await node.gql(SYNC_NOW)).data!.syncNow.pending).toBe(0);
     const p04 = (await node.gql(LOCAL_MILESTONES, { p: 'LAND' })).data!.milestones.find(
       (m: { key: string }) => m.key === 'LAND-P-04',
