@@ -1,9 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..', '..');
+/** Every server's whole output, for reading after a run (git-ignored). */
+export const LOG_DIR = join(ROOT, 'bench', 'results', 'logs');
 
 /** A server the bench measures, run as its own OS process. */
 export class ServerProcess {
@@ -28,6 +30,11 @@ export class ServerProcess {
     };
     this.child.stdout!.on('data', keep);
     this.child.stderr!.on('data', keep);
+    mkdirSync(LOG_DIR, { recursive: true });
+    const file = createWriteStream(join(LOG_DIR, `${name}.log`), { flags: 'a' });
+    this.child.stdout!.pipe(file, { end: false });
+    this.child.stderr!.pipe(file, { end: false });
+    this.child.once('exit', () => file.end());
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
   }
 

@@ -35,6 +35,7 @@ export class EscalationEngine implements OnApplicationShutdown {
   private readonly pendingMilestones = new Set<string>();
   private readonly pendingPrograms = new Set<string>();
   private draining: Promise<void> | null = null;
+  private stopped = false;
   /** Gathers reports before evaluating them; tests shorten it (ESCALATION_GAP_MS). */
   gapMs = PUSH_EVALUATION_GAP_MS;
 
@@ -57,6 +58,7 @@ export class EscalationEngine implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
+    this.stopped = true;
     clearInterval(this.timer);
   }
 
@@ -92,8 +94,12 @@ export class EscalationEngine implements OnApplicationShutdown {
       this.pendingMilestones.clear();
       this.pendingPrograms.clear();
       await this.run({ milestoneIds }, programIds).catch((e: unknown) => {
-        // the hourly evaluation catches up with what this one missed
+        // tried again with the next gathering (the hourly evaluation backs this up)
         this.logger.error(`escalation evaluation after pushes failed: ${String(e)}`);
+        if (!this.stopped) {
+          for (const id of milestoneIds) this.pendingMilestones.add(id);
+          for (const id of programIds) this.pendingPrograms.add(id);
+        }
       });
     }
   }

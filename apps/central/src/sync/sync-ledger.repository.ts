@@ -29,7 +29,7 @@ export class SyncLedgerRepository {
       unitId,
     ]);
     const [row]: { highestSeq: number }[] = await tx.query(
-      `SELECT highest_seq AS "highestSeq" FROM node_sync WHERE unit_id = $1 FOR UPDATE`,
+      `SELECT highest_seq AS "highestSeq" FROM node_sync WHERE unit_id = $1 FOR NO KEY UPDATE`,
       [unitId],
     );
     return row.highestSeq;
@@ -48,7 +48,12 @@ export class SyncLedgerRepository {
     return new Map(rows.map(({ key, ...record }) => [key, record]));
   }
 
-  /** The node's milestones named by the batch, locked, keyed by 'PROGRAM/KEY'. */
+  /**
+   * The node's milestones named by the batch, locked, keyed by 'PROGRAM/KEY'.
+   * NO KEY UPDATE: a push changes no key, so rows referencing these milestones
+   * (escalations the engine inserts meanwhile) need not wait, and cannot
+   * deadlock with it.
+   */
   async lockTargets(
     tx: EntityManager,
     unitId: string,
@@ -60,7 +65,7 @@ export class SyncLedgerRepository {
        FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN program p ON p.id = m.program_id
        WHERE m.unit_id = $1 AND p.code || '/' || pi.key = ANY ($2::text[])
        ORDER BY m.id
-       FOR UPDATE OF m`,
+       FOR NO KEY UPDATE OF m`,
       [unitId, refs],
     );
     return new Map(rows.map(({ ref, ...target }) => [ref, target]));

@@ -7,6 +7,7 @@ import {
   decideBatch,
   Decision,
   DomainError,
+  IsoDate,
   Role,
   UnitKind,
 } from '@tracker/domain';
@@ -52,7 +53,21 @@ export class SyncService {
     const node = await this.nodeUnit(actor, today);
     await this.checkScope(actor, node, updates);
 
-    const outcome = await this.db.transaction(async (tx) => {
+    const outcome = await retryOnConflict(() => this.record(actor, node, updates, today));
+    if (outcome.decisions.length > 0)
+      await this.changes.notify({ kind: 'milestones', programIds: outcome.programIds });
+    if (outcome.milestoneIds.length > 0)
+      this.engine.evaluateSoon(outcome.milestoneIds, outcome.programIds);
+    return outcome;
+  }
+
+  private async record(
+    actor: Actor,
+    node: NodeUnit,
+    updates: MilestoneUpdateInput[],
+    today: IsoDate,
+  ): Promise<PushOutcome & { programIds: string[]; milestoneIds: string[] }> {
+    return this.db.transaction(async (tx) => {
       const highestBefore = await this.ledger.lockNode(tx, node.id);
       if (updates.length === 0)
         return {
@@ -123,12 +138,6 @@ export class SyncService {
         milestoneIds: touched.map((t) => t.id),
       };
     });
-    // the node's ledger (last sync, counts) changed even when no milestone did
-    if (outcome.decisions.length > 0)
-      await this.changes.notify({ kind: 'milestones', programIds: outcome.programIds });
-    if (outcome.milestoneIds.length > 0)
-      this.engine.evaluateSoon(outcome.milestoneIds, outcome.programIds);
-    return outcome;
   }
 
   /** The unit the token speaks for: a province for a node, an agency for an agency. */
@@ -172,6 +181,23 @@ export class SyncService {
       throw DomainError.forbidden(
         `${node.code} does not own program ${others[0].code}; only its owner reports on it`,
       );
+    }
+  }
+}
+
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failure
+
+/**
+ * A batch whose transaction lost a deadlock is recorded again (it rolled back
+ * whole): the node gets its answer instead of an internal error and a retry.
+ */
+async function retryOnConflict<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (e) {
+      const code = (e as { driverError?: { code?: string } }).driverError?.code;
+      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw e;
     }
   }
 }
