@@ -31,6 +31,7 @@ const { values } = parseArgs({
     'central-env': { type: 'string', multiple: true, default: [] },
     keep: { type: 'boolean', default: false },
     'profile-central': { type: 'string' },
+    'central-root': { type: 'string' },
   },
 });
 
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
       db.url,
       centralEnv,
       profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+      values['central-root'],
     );
     try {
       const dataset = await generateDataset(

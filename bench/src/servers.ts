@@ -1,12 +1,23 @@
 import { centralAuthority, signToken, TokenAuthority } from '@tracker/auth';
 import { Role } from '@tracker/domain';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_NOW, BENCH_TODAY } from './dataset/scales';
 import { freePort, ROOT, ServerProcess } from './processes';
 
 export const PEER_SERVER = join(ROOT, 'bench', 'peer', 'server.js');
+
+/** The V8 flags `npm run start:central` gives the central app: the bench measures it as run. */
+export function productionNodeFlags(): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts;
+  const m = /node ((?:--\S+ )*)dist\/apps\/central\/src\/main\.js/.exec(scripts['start:central']);
+  return m ? m[1].trim().split(/\s+/).filter(Boolean) : [];
+}
 
 /** The central app exactly as production runs it, with the bench's clock and secret. */
 export class BenchCentral {
@@ -18,6 +29,8 @@ export class BenchCentral {
     private readonly extraEnv: Record<string, string> = {},
     /** Node's own flags for the measured process, e.g. --cpu-prof (not allowed in NODE_OPTIONS). */
     private readonly nodeArgs: string[] = [],
+    /** Another checkout's build to measure instead (e.g. before a change). */
+    private readonly root: string = ROOT,
   ) {}
 
   async start(): Promise<ServerProcess> {
@@ -25,7 +38,11 @@ export class BenchCentral {
     const server = new ServerProcess(
       'central',
       `http://127.0.0.1:${port}`,
-      [...this.nodeArgs, join(ROOT, 'dist/apps/central/src/main.js')],
+      [
+        ...productionNodeFlags(),
+        ...this.nodeArgs,
+        join(this.root, 'dist/apps/central/src/main.js'),
+      ],
       {
         NODE_ENV: 'production',
         DATABASE_URL: this.databaseUrl,

@@ -38,16 +38,27 @@ export class EscalationsRepository {
         }
       }
     }
+    const order = `ORDER BY array_position(${LEVEL_ARRAY}, e.level) DESC, e.age_days DESC, e.id DESC`;
+    if (!after) {
+      // The first page (a leader's queue) counts in the same pass as it pages.
+      const rows: (EscalationRow & { totalCount: number })[] = await this.db.query(
+        `${ESCALATION_SELECT.replace('SELECT ', 'SELECT count(*) OVER ()::int AS "totalCount", ')} WHERE ${where.join(' AND ')}
+         ${order} LIMIT ${bind(first + 1)}`,
+        params,
+      );
+      return {
+        rows: rows.slice(0, first),
+        hasNextPage: rows.length > first,
+        totalCount: rows[0]?.totalCount ?? 0,
+      };
+    }
     const countParams = [...params];
     const countSql = `SELECT count(*)::int AS n FROM (${ESCALATION_SELECT} WHERE ${where.join(' AND ')}) x`;
-    if (after) {
-      const [rank, age, id] = decodeCursor(after, 3);
-      where.push(
-        `(array_position(${LEVEL_ARRAY}, e.level), e.age_days, e.id) < (${bind(rank)}::int, ${bind(age)}::int, ${bind(id)}::uuid)`,
-      );
-    }
-    const pageSql = `${ESCALATION_SELECT} WHERE ${where.join(' AND ')}
-      ORDER BY array_position(${LEVEL_ARRAY}, e.level) DESC, e.age_days DESC, e.id DESC LIMIT ${bind(first + 1)}`;
+    const [rank, age, id] = decodeCursor(after, 3);
+    where.push(
+      `(array_position(${LEVEL_ARRAY}, e.level), e.age_days, e.id) < (${bind(rank)}::int, ${bind(age)}::int, ${bind(id)}::uuid)`,
+    );
+    const pageSql = `${ESCALATION_SELECT} WHERE ${where.join(' AND ')} ${order} LIMIT ${bind(first + 1)}`;
     const [rows, [{ n }]] = await Promise.all([
       this.db.query(pageSql, params) as Promise<EscalationRow[]>,
       this.db.query(countSql, countParams) as Promise<[{ n: number }]>,

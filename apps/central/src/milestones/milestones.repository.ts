@@ -91,16 +91,27 @@ export class MilestonesRepository {
     }
     const source = `(${milestoneSelect('$1')}) ms`;
 
+    const order = `ORDER BY "programCode" COLLATE "C", key COLLATE "C", "unitCode" COLLATE "C", id`;
+    if (!after) {
+      // The first page (what boards ask for) counts in the same pass as it pages.
+      const rows: (MilestoneRow & { totalCount: number })[] = await this.db.query(
+        `SELECT *, count(*) OVER ()::int AS "totalCount" FROM ${source} ${where.toSql()} ${order} LIMIT ${where.bind(first + 1)}`,
+        where.params,
+      );
+      return {
+        rows: rows.slice(0, first),
+        totalCount: rows[0]?.totalCount ?? 0,
+        hasNextPage: rows.length > first,
+      };
+    }
+
     const countParams = [...where.params];
     const countSql = `SELECT count(*)::int AS n FROM ${source} ${where.toSql()}`;
-
-    if (after) {
-      const [programCode, key, unitCode, id] = decodeCursor(after, 4);
-      where.add(
-        `("programCode" COLLATE "C", key COLLATE "C", "unitCode" COLLATE "C", id) > (${where.bind(programCode)}, ${where.bind(key)}, ${where.bind(unitCode)}, ${where.bind(id)}::uuid)`,
-      );
-    }
-    const pageSql = `SELECT * FROM ${source} ${where.toSql()} ORDER BY "programCode" COLLATE "C", key COLLATE "C", "unitCode" COLLATE "C", id LIMIT ${where.bind(first + 1)}`;
+    const [programCode, key, unitCode, id] = decodeCursor(after, 4);
+    where.add(
+      `("programCode" COLLATE "C", key COLLATE "C", "unitCode" COLLATE "C", id) > (${where.bind(programCode)}, ${where.bind(key)}, ${where.bind(unitCode)}, ${where.bind(id)}::uuid)`,
+    );
+    const pageSql = `SELECT * FROM ${source} ${where.toSql()} ${order} LIMIT ${where.bind(first + 1)}`;
 
     const [rows, [{ n }]] = await Promise.all([
       this.db.query(pageSql, where.params) as Promise<MilestoneRow[]>,
