@@ -2,7 +2,7 @@
 // Generates each dataset, starts the central app (production mode), the floor
 // and PostGraphile on it, checks they give the same answers, then measures.
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
     'central-env': { type: 'string', multiple: true, default: [] },
     keep: { type: 'boolean', default: false },
+    /** Keeps the other scales already in the output file (re-measuring one scale). */
+    merge: { type: 'boolean', default: false },
     'profile-central': { type: 'string' },
     'central-root': { type: 'string' },
   },
@@ -92,8 +94,8 @@ async function main(): Promise<number> {
       const pool = new Pool({ connectionString: db.url, max: 2 });
       await applyPeerSchema(pool);
       const api = await central.start();
-      const floor = await startFloor(db.url);
-      const peer = await startPeer(db.url);
+      const floor = await startFloor(db.url, !serverUrl);
+      const peer = await startPeer(db.url, !serverUrl);
       if (!peer)
         log('  PostGraphile is not installed (npm ci --prefix bench/peer): no peer figures');
       try {
@@ -121,11 +123,15 @@ async function main(): Promise<number> {
       if (!values.keep) await db.drop();
     }
   }
-  const table = markdown(report);
-  log(`\n${table}`);
   const out =
     values.out ??
     join(ROOT, 'bench', 'results', values.embedded ? 'latest-embedded.json' : 'latest.json');
+  if (values.merge && existsSync(out)) {
+    const earlier = JSON.parse(readFileSync(out, 'utf8')) as BenchReport;
+    report.scales = { ...earlier.scales, ...report.scales };
+  }
+  const table = markdown(report);
+  log(`\n${table}`);
   mkdirSync(join(out, '..'), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(out.replace(/\.json$/, '.md'), `${table}\n`);

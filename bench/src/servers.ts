@@ -62,26 +62,38 @@ export class BenchCentral {
   }
 }
 
-export async function startFloor(databaseUrl: string): Promise<ServerProcess> {
+/** PGlite serves every connection from one session: no named prepared statements there. */
+export async function startFloor(databaseUrl: string, embedded: boolean): Promise<ServerProcess> {
   const port = await freePort();
   const server = new ServerProcess(
     'floor',
     `http://127.0.0.1:${port}`,
-    [join(__dirname, 'floor', 'floor-server.js'), String(port), databaseUrl, BENCH_TODAY],
+    [
+      join(__dirname, 'floor', 'floor-server.js'),
+      String(port),
+      databaseUrl,
+      BENCH_TODAY,
+      embedded ? 'unnamed' : 'named',
+    ],
     {},
   );
   return server.ready('/health');
 }
 
 /** PostGraphile 4, when its package is installed (npm ci --prefix bench/peer). */
-export async function startPeer(databaseUrl: string): Promise<ServerProcess | null> {
+export async function startPeer(
+  databaseUrl: string,
+  embedded: boolean,
+): Promise<ServerProcess | null> {
   if (!existsSync(join(ROOT, 'bench', 'peer', 'node_modules', 'postgraphile'))) return null;
   const port = await freePort();
   const server = new ServerProcess(
     'peer',
     `http://127.0.0.1:${port}`,
     [PEER_SERVER, '--database-url', databaseUrl, '--port', String(port)],
-    { NODE_ENV: 'production' },
+    embedded
+      ? { NODE_ENV: 'production', POSTGRAPHILE_PREPARED_STATEMENT_CACHE_SIZE: '0' }
+      : { NODE_ENV: 'production' },
   );
   return server.ready('/health');
 }

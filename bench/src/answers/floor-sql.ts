@@ -269,11 +269,13 @@ export async function floorAnswer(
   workload: Workload,
   pool: Pool,
   today: string,
+  prepared = true,
 ): Promise<Canonical> {
   const { sql, params } = STATEMENTS[workload];
-  // a named statement is parsed once per connection (and its plan may be cached), as a tuned client does
+  // a named statement is parsed once per connection (and its plan may be cached), as a tuned client does;
+  // not on PGlite, whose connections all share its one session (the names would collide)
   const { rows } = await pool.query<{ answer: Canonical }>({
-    name: `floor-${workload}`,
+    name: prepared ? `floor-${workload}` : undefined,
     text: sql,
     values: params(today),
   });

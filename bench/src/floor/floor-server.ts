@@ -8,7 +8,8 @@ import { floorAnswer } from '../answers/floor-sql';
 import { WORKLOADS, Workload } from '../answers/workloads';
 import { FLOOR_PUSH_SQL } from './floor-push.sql';
 
-const [port, databaseUrl, today] = process.argv.slice(2);
+const [port, databaseUrl, today, statements] = process.argv.slice(2);
+const prepared = statements !== 'unnamed';
 countStatements();
 const pool = new Pool({ connectionString: databaseUrl, max: 20 });
 
@@ -44,7 +45,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (path === '/w1') return reply(res, 200, await push(body));
   const workload = path.slice(1) as Workload;
   if (WORKLOADS.includes(workload))
-    return reply(res, 200, { data: await floorAnswer(workload, pool, today) });
+    return reply(res, 200, { data: await floorAnswer(workload, pool, today, prepared) });
   reply(res, 404, { error: `no route ${path}` });
 }
 
