@@ -36,7 +36,7 @@ export class EscalationEngine implements OnApplicationShutdown {
   private readonly pendingPrograms = new Set<string>();
   private draining: Promise<void> | null = null;
   private stopped = false;
-  /** Gathers reports before evaluating them; tests shorten it (ESCALATION_GAP_MS). */
+  /** Gathers reports before evaluating them; tests shorten it (test/support/central.ts). */
   gapMs = PUSH_EVALUATION_GAP_MS;
 
   constructor(
@@ -76,9 +76,13 @@ export class EscalationEngine implements OnApplicationShutdown {
    * batch. A crash loses nothing: start-up evaluates everything.
    */
   evaluateSoon(milestoneIds: string[], programIds: string[]): void {
+    this.gather(milestoneIds, programIds);
+    this.draining ??= this.drain().finally(() => (this.draining = null));
+  }
+
+  private gather(milestoneIds: string[], programIds: string[]): void {
     for (const id of milestoneIds) this.pendingMilestones.add(id);
     for (const id of programIds) this.pendingPrograms.add(id);
-    this.draining ??= this.drain().finally(() => (this.draining = null));
   }
 
   /** Resolves once every scheduled evaluation has run (tests, shutdown). */
@@ -96,10 +100,7 @@ export class EscalationEngine implements OnApplicationShutdown {
       await this.run({ milestoneIds }, programIds).catch((e: unknown) => {
         // tried again with the next gathering (the hourly evaluation backs this up)
         this.logger.error(`escalation evaluation after pushes failed: ${String(e)}`);
-        if (!this.stopped) {
-          for (const id of milestoneIds) this.pendingMilestones.add(id);
-          for (const id of programIds) this.pendingPrograms.add(id);
-        }
+        if (!this.stopped) this.gather(milestoneIds, programIds);
       });
     }
   }
