@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, KeyObject, randomUUID } from 'node:crypto';
 import { DomainError } from '@tracker/domain';
 import jwt from 'jsonwebtoken';
 import { Actor } from './actor';
@@ -15,6 +15,22 @@ export interface TokenAuthority {
   audience: string;
   /** Keys being rolled out: tokens they signed still verify (found by their kid) until removed. */
   previousSecrets?: string[];
+}
+
+const verificationKeys = new Map<string, KeyObject>();
+
+/**
+ * The secret as a key object, made once: given a string, jsonwebtoken first tries
+ * it as a public key and builds a new key object on every verification (4% of
+ * the central's CPU when 63 nodes push at once).
+ */
+function verificationKey(secret: string): KeyObject {
+  let key = verificationKeys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    verificationKeys.set(secret, key);
+  }
+  return key;
 }
 
 /** A short public name for the key, so a rolled-in key can be told from the old one. */
@@ -73,7 +89,7 @@ export function verifyToken(authority: TokenAuthority, token: string): Actor {
       (s) => keyId(s) === kid,
     );
     if (!secret) throw new Error('signed with a key this app does not hold');
-    const result = jwt.verify(token, secret, {
+    const result = jwt.verify(token, verificationKey(secret), {
       algorithms: [ALGORITHM],
       issuer: authority.issuer,
       audience: authority.audience,

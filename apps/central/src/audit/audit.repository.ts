@@ -20,10 +20,24 @@ export class AuditRepository {
     actor: { sub: string; role: string },
     record: AuditRecord,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_log (actor, role, action, subject, detail) VALUES ($1, $2, $3, $4, $5::jsonb)`,
-      [actor.sub, actor.role, record.action, record.subject, JSON.stringify(record.detail)],
-    );
+    const { sql, params } = AuditRepository.insert(actor, record, 1);
+    await manager.query(sql, params);
+  }
+
+  /**
+   * The entry's INSERT, numbering its parameters from `first`: a write that
+   * audits itself can carry it in its own statement (as a CTE).
+   */
+  static insert(
+    actor: { sub: string; role: string },
+    record: AuditRecord,
+    first: number,
+  ): { sql: string; params: string[] } {
+    const [a, r, ac, s, d] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+    return {
+      sql: `INSERT INTO audit_log (actor, role, action, subject, detail) VALUES (${a}, ${r}, ${ac}, ${s}, ${d}::jsonb)`,
+      params: [actor.sub, actor.role, record.action, record.subject, JSON.stringify(record.detail)],
+    };
   }
 
   /** Newest first. */

@@ -14,10 +14,10 @@ import {
 import { DataSource } from 'typeorm';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { Clock } from '../clock/clock';
-import { AuditRepository } from '../audit/audit.repository';
 import { EscalationEngine } from '../escalations/escalation-engine';
 import { unitExistsOn } from '../units/units.repository';
 import { MilestoneUpdateInput, PushMilestoneUpdatesInput } from './push-milestone-updates.input';
+import { incoming } from './ledger-rows';
 import { NodeUnit, SyncLedgerRepository } from './sync-ledger.repository';
 
 export interface PushOutcome {
@@ -35,7 +35,6 @@ export class SyncService {
     private readonly clock: Clock,
     private readonly engine: EscalationEngine,
     private readonly changes: ChangeNotifier,
-    private readonly audit: AuditRepository,
   ) {}
 
   /**
@@ -70,61 +69,49 @@ export class SyncService {
     return this.db.transaction(async (tx) => {
       const highestBefore = await this.ledger.lockNode(tx, node.id);
       if (updates.length === 0)
-        return {
-          decisions: [],
-          highestAckedSeq: highestBefore,
-          programIds: [] as string[],
-          milestoneIds: [] as string[],
-        };
-      const prior = await this.ledger.priorRecords(
+        return { decisions: [], highestAckedSeq: highestBefore, programIds: [], milestoneIds: [] };
+      const { prior, targets } = await this.ledger.readBatch(
         tx,
         node.id,
         updates.map((u) => u.idempotencyKey),
+        [...new Set(updates.map(ref))],
       );
-      const targets = await this.ledger.lockTargets(tx, node.id, [...new Set(updates.map(ref))]);
       // By object, not by key: a key repeated in a batch may name another milestone.
-      const incoming = updates.map((u) =>
-        SyncLedgerRepository.incoming(u, vietnamDate(u.reportedAt)),
-      );
-      const inputOf = new Map(incoming.map((inc, i) => [inc, updates[i]]));
+      const incomings = updates.map((u) => incoming(u, vietnamDate(u.reportedAt)));
+      const inputOf = new Map(incomings.map((inc, i) => [inc, updates[i]]));
       const decisions = decideBatch(
-        incoming,
+        incomings,
         (inc) => targets.get(ref(inputOf.get(inc)!)),
         prior,
         today,
       );
-      const paired = updates.map((u, i) => ({ input: u, decision: decisions[i] }));
-      const receivedAt = this.clock.now();
-      await this.ledger.record(
-        tx,
+      const recorded = updates
+        .map((input, i) => ({ input, decision: decisions[i] }))
+        .filter((r) => r.decision.record);
+      // The node's row is locked: this is what the write below leaves in it.
+      const highestAckedSeq = Math.max(highestBefore, ...updates.map((u) => u.seq));
+      await this.ledger.write(tx, {
         node,
-        actor.sub,
-        receivedAt,
-        paired.filter((p) => p.decision.record),
-      );
-      await this.ledger.applyLatest(
-        tx,
+        reportedBy: actor.sub,
+        receivedAt: this.clock.now(),
+        recorded,
         targets,
-        paired
-          .filter((p) => p.decision.record && p.decision.applied)
-          .map((p) => ({ ...p, milestoneId: p.decision.milestoneId! })),
-      );
-      const highestAckedSeq = await this.ledger.updateNode(
-        tx,
-        node.id,
-        decisions,
-        updates.map((u) => u.seq),
-        receivedAt,
-      );
-      await this.audit.append(tx, actor, {
-        action: 'updates.push',
-        subject: node.code,
-        detail: {
-          highestAckedSeq,
-          outcomes: Object.fromEntries(outcomeCounts(decisions)),
-          recorded: paired
-            .filter((p) => p.decision.record)
-            .map((p) => ({ seq: p.input.seq, ref: ref(p.input), outcome: p.decision.outcome })),
+        highestSeq: highestAckedSeq,
+        audit: {
+          actor,
+          record: {
+            action: 'updates.push',
+            subject: node.code,
+            detail: {
+              highestAckedSeq,
+              outcomes: Object.fromEntries(outcomeCounts(decisions)),
+              recorded: recorded.map((r) => ({
+                seq: r.input.seq,
+                ref: ref(r.input),
+                outcome: r.decision.outcome,
+              })),
+            },
+          },
         },
       });
       this.logger.log(`${actor.sub}: ${summarise(decisions)}, acked up to ${highestAckedSeq}`);
