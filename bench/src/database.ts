@@ -11,6 +11,8 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
+const EMBEDDED_MAX_CONNECTIONS = 100;
+
 /**
  * A fresh database for one dataset: on the server named by DATABASE_URL a new
  * database beside it (dropped first if an earlier bench left it), or an
@@ -22,7 +24,9 @@ export async function freshDatabase(
 ): Promise<BenchDatabase> {
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'nsdb-bench-pg-'));
-    const embedded = await startEmbeddedPostgres(dir);
+    // The central's, the floor's and PostGraphile's pools connect at once; past the
+    // socket server's limit new connections are reset, which reads as server errors.
+    const embedded = await startEmbeddedPostgres(dir, EMBEDDED_MAX_CONNECTIONS);
     return {
       url: embedded.url,
       description: 'embedded PGlite',
