@@ -8,6 +8,7 @@ import {
   queryLimitsPlugin,
   inputValidationPipe,
 } from '@tracker/api';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -49,6 +50,9 @@ export interface CentralModuleOptions {
   clock: Clock;
 }
 
+/** The type Nest's driver names (Apollo's CommonJS build); TypeScript resolves the plugin's ESM twin. */
+type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+
 @Module({})
 export class CentralAppModule {
   static forRoot(options: CentralModuleOptions): DynamicModule {
@@ -75,7 +79,13 @@ export class CentralAppModule {
             playground: false,
             // The schema is public in the demo (for exploring), not in production.
             introspection: options.config.mode === 'demo',
-            plugins: [queryLimitsPlugin(), responseCachePlugin(cache)],
+            // Apollo's cache-control hints are unused (whole answers are cached by
+            // responseCachePlugin); left on, it wraps every field's resolver.
+            plugins: [
+              queryLimitsPlugin(),
+              responseCachePlugin(cache),
+              ApolloServerPluginCacheControlDisabled() as ApolloPlugin,
+            ],
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
             subscriptions: { 'graphql-ws': { path: '/graphql' } },
