@@ -40,10 +40,13 @@ export function normaliseStrings(value: unknown, path: string): unknown {
   return value;
 }
 
+const CALLER_INPUT = new Set<string>(['args', 'body', 'query', 'param']);
+
 class InputPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    // Only GraphQL arguments: not the context, the caller or other injected values.
-    if (metadata.type === 'custom') return super.transform(value, metadata);
+    // Only what the caller sent (GraphQL arguments, HTTP inputs): not the parent
+    // object of a field, the context or the caller, which run once per field per row.
+    if (!CALLER_INPUT.has(metadata.type)) return value;
     // Paths start inside an object argument, as class-validator's do; a plain argument is named.
     const root = value && typeof value === 'object' ? '' : (metadata.data ?? '');
     return super.transform(normaliseStrings(value, root), metadata);
