@@ -12,7 +12,7 @@ import { generateDataset } from './dataset/generate';
 import { BENCH_TODAY, SCALES } from './dataset/scales';
 import { ROOT } from './processes';
 import { BenchReport, markdown, ScaleReport } from './report';
-import { measureScale } from './scale-run';
+import { measureScale, WORKLOAD_NAMES } from './scale-run';
 import { applyPeerSchema } from './answers/peer';
 import { BenchCentral, startFloor, startPeer } from './servers';
 
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '32' },
     'w1-concurrency': { type: 'string', default: '63' },
-    workloads: { type: 'string', default: 'Q1,Q2,Q3,Q4,W1' },
+    workloads: { type: 'string', default: 'Q1,Q2,Q3,Q4,W1,M1' },
     seed: { type: 'string', default: 'nsdb-2026' },
     out: { type: 'string' },
     'central-env': { type: 'string', multiple: true, default: [] },
@@ -43,6 +43,12 @@ async function main(): Promise<number> {
   const serverUrl = values.embedded ? undefined : process.env.DATABASE_URL;
   if (!serverUrl && !values.embedded) {
     log('npm run bench measures on a PostgreSQL server: set DATABASE_URL (or pass --embedded)');
+    return 2;
+  }
+  const workloads = values.workloads.split(',');
+  const unknown = workloads.filter((w) => !WORKLOAD_NAMES.includes(w));
+  if (unknown.length > 0) {
+    log(`unknown workload ${unknown.join(', ')}: choose from ${WORKLOAD_NAMES.join(', ')}`);
     return 2;
   }
   const settings = {
@@ -108,7 +114,7 @@ async function main(): Promise<number> {
           floor,
           peer,
           settings: { ...settings, warmupSeconds: settings.warmup_seconds },
-          workloads: values.workloads.split(','),
+          workloads,
           today: BENCH_TODAY,
           log,
         });

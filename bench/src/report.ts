@@ -14,7 +14,7 @@ export interface WorkloadFigures {
   floor_p99_ms: number | null;
   peer_p99_ms: number | null;
   floor_sql_per_request: number | null;
-  /** W1 only: updates applied per second, by the API and by the floor. */
+  /** W1 and M1: updates applied per second, by the API and by the floor. */
   updates_per_s?: number;
   floor_updates_per_s?: number;
 }
@@ -60,11 +60,15 @@ export function markdown(report: BenchReport): string {
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const [w, f] of Object.entries(r.workloads)) {
-      const rps = w === 'W1' ? `${fmt(f.rps, 1)} (${fmt(f.updates_per_s)} upd/s)` : fmt(f.rps);
-      const floor =
+      // W1: batches/s (updates/s); M1: Q1 requests/s (+ the updates/s pushed meanwhile)
+      const withUpdates = (rps: number | null, updates: number | undefined) =>
         w === 'W1'
-          ? `${fmt(f.floor_rps, 1)} (${fmt(f.floor_updates_per_s)} upd/s)`
-          : fmt(f.floor_rps);
+          ? `${fmt(rps, 1)} (${fmt(updates)} upd/s)`
+          : w === 'M1'
+            ? `${fmt(rps)} (+${fmt(updates)} upd/s)`
+            : fmt(rps);
+      const rps = withUpdates(f.rps, f.updates_per_s);
+      const floor = withUpdates(f.floor_rps, f.floor_updates_per_s);
       lines.push(
         `| ${w} | ${rps} | ${fmt(f.p50_ms, 1)} | ${fmt(f.p99_ms, 1)} | ${f.errors} | ${fmt(f.sql_per_request, 1)} | ${floor} | ${pct(f.ratio_to_floor)} | ${fmt(f.floor_p99_ms, 1)} | ${fmt(f.peer_rps)} | ${pct(f.ratio_to_peer)} |`,
       );

@@ -131,18 +131,40 @@ function say(run: ScaleRun, w: string, label: string, m: Measured): void {
   );
 }
 
+type Requests = () => Promise<LoadRequests>;
+
+const fixed =
+  (headers: Record<string, string>, body: string): Requests =>
+  async () => ({ kind: 'fixed', headers, body });
+
+/** What the load generator sends for a read workload, to the API and to the floor. */
+function readRequests(run: ScaleRun, w: Workload): { api: Requests; floor: Requests } {
+  return {
+    api: fixed(
+      { ...json, authorization: `Bearer ${run.central.pmoToken}` },
+      JSON.stringify({ query: API_DOCUMENTS[w] }),
+    ),
+    floor: fixed(json, '{}'),
+  };
+}
+
+/** W1's batches: every run continues each node's seqs where the database has them. */
+function pushRequests(run: ScaleRun, format: 'graphql' | 'floor'): Requests {
+  return async () => ({
+    kind: 'push',
+    nodes: await pushingNodes(run, run.settings.w1_concurrency),
+    batchSize: W1_BATCH,
+    reportedAt: REPORTED_AT,
+    runTag: runTag(),
+    format,
+  });
+}
+
 async function readWorkload(run: ScaleRun, w: Workload): Promise<WorkloadFigures> {
-  const apiBody = JSON.stringify({ query: API_DOCUMENTS[w] });
-  const apiHeaders = { ...json, authorization: `Bearer ${run.central.pmoToken}` };
-  const fixed =
-    (headers: Record<string, string>, body: string) => async (): Promise<LoadRequests> => ({
-      kind: 'fixed',
-      headers,
-      body,
-    });
-  const api = await measure(`${run.api.url}/graphql`, fixed(apiHeaders, apiBody), run.settings);
+  const requests = readRequests(run, w);
+  const api = await measure(`${run.api.url}/graphql`, requests.api, run.settings);
   say(run, w, 'API', api);
-  const floor = await measure(`${run.floor.url}/${w}`, fixed(json, '{}'), run.settings);
+  const floor = await measure(`${run.floor.url}/${w}`, requests.floor, run.settings);
   say(run, w, 'floor', floor);
   let peer: Measured | null = null;
   if (run.peer && PEER_WORKLOADS.includes(w)) {
@@ -166,22 +188,19 @@ async function readWorkload(run: ScaleRun, w: Workload): Promise<WorkloadFigures
 
 async function pushWorkload(run: ScaleRun): Promise<WorkloadFigures> {
   const concurrency = run.settings.w1_concurrency;
-  const batches = (format: 'graphql' | 'floor') => async (): Promise<LoadRequests> => ({
-    kind: 'push',
-    nodes: await pushingNodes(run, concurrency),
-    batchSize: W1_BATCH,
-    reportedAt: REPORTED_AT,
-    runTag: runTag(),
-    format,
-  });
   const api = await measure(
     `${run.api.url}/graphql`,
-    batches('graphql'),
+    pushRequests(run, 'graphql'),
     run.settings,
     concurrency,
   );
   say(run, 'W1', 'API', api);
-  const floor = await measure(`${run.floor.url}/w1`, batches('floor'), run.settings, concurrency);
+  const floor = await measure(
+    `${run.floor.url}/w1`,
+    pushRequests(run, 'floor'),
+    run.settings,
+    concurrency,
+  );
   say(run, 'W1', 'floor', floor);
   const result = figures(api, floor, null);
   result.updates_per_s = api.applied_per_s;
@@ -200,11 +219,47 @@ async function pushWorkload(run: ScaleRun): Promise<WorkloadFigures> {
   return result;
 }
 
+/**
+ * M1, month's end: Q1 read at the usual concurrency while W1's 63 nodes push.
+ * Every applied batch retires the cached answers, so this is the read path as a
+ * PMO meets it while provinces sync. Figures are Q1's; W1's updates/s ride along.
+ */
+async function mixedWorkload(run: ScaleRun): Promise<WorkloadFigures> {
+  const concurrency = run.settings.w1_concurrency;
+  const q1 = readRequests(run, 'Q1');
+  const [api, apiPush] = await Promise.all([
+    measure(`${run.api.url}/graphql`, q1.api, run.settings),
+    measure(`${run.api.url}/graphql`, pushRequests(run, 'graphql'), run.settings, concurrency),
+  ]);
+  say(run, 'M1', 'API Q1', api);
+  say(run, 'M1', 'API W1', apiPush);
+  const [floor, floorPush] = await Promise.all([
+    measure(`${run.floor.url}/Q1`, q1.floor, run.settings),
+    measure(`${run.floor.url}/w1`, pushRequests(run, 'floor'), run.settings, concurrency),
+  ]);
+  say(run, 'M1', 'floor Q1', floor);
+  say(run, 'M1', 'floor W1', floorPush);
+  const result = figures(api, floor, null);
+  result.errors += apiPush.errors + floorPush.errors;
+  result.updates_per_s = apiPush.applied_per_s;
+  result.floor_updates_per_s = floorPush.applied_per_s;
+  return result;
+}
+
+const MEASURE: Record<string, (run: ScaleRun) => Promise<WorkloadFigures>> = {
+  ...Object.fromEntries(WORKLOADS.map((w) => [w, (run: ScaleRun) => readWorkload(run, w)])),
+  W1: pushWorkload,
+  M1: mixedWorkload,
+};
+
+/** The workload names --workloads accepts. */
+export const WORKLOAD_NAMES = Object.keys(MEASURE);
+
 export async function measureScale(run: ScaleRun): Promise<ScaleReport> {
   const agreement = await checkAgreement(run);
   const workloads: Record<string, WorkloadFigures> = {};
   for (const w of run.workloads) {
-    workloads[w] = w === 'W1' ? await pushWorkload(run) : await readWorkload(run, w as Workload);
+    workloads[w] = await MEASURE[w](run);
   }
   return {
     dataset: run.dataset,
