@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { errorCode, roles, startTestCentral, TestCentral } from './support/central';
+import { withClient } from './support/database';
 import { landUpdate, PUSH } from './support/updates';
 
 /**
@@ -20,10 +21,12 @@ describe('response cache', () => {
     await two.stop();
   });
 
-  async function hits(sut: TestCentral): Promise<number> {
+  async function metric(sut: TestCentral, name: string): Promise<number> {
     const text = await (await fetch(`${sut.url}/metrics`)).text();
-    return Number(/^nsdb_response_cache_hits_total (\d+)/m.exec(text)![1]);
+    return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)![1]);
   }
+
+  const hits = (sut: TestCentral) => metric(sut, 'nsdb_response_cache_hits_total');
 
   const LAND_01 = `{ milestones(filter: { programCode: "LAND", unitCode: "01" }) {
     edges { node { key percentComplete version } } } }`;
@@ -121,5 +124,32 @@ describe('response cache', () => {
     await one.gql('{ auditLog(first: 1) { totalCount } }', {}, observer); // forbidden
     await one.gql('{ auditLog(first: 1) { totalCount } }', {}, observer);
     expect(await hits(one)).toBe(before + 1); // only the two-root read of programs and a milestone
+  });
+
+  it('identical reads arriving while one is computed wait for its answer, not compute it again', async () => {
+    const q = '{ programs { code progress { percentComplete late } } }';
+    const followedBefore = await metric(one, 'nsdb_response_cache_followed_total');
+    const answers = await withClient(async (holder) => {
+      // The first request's computation cannot finish while the program table is locked.
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE program IN ACCESS EXCLUSIVE MODE');
+      try {
+        const sent = Array.from({ length: 5 }, () => one.gql(q));
+        for (let i = 0; i < 100; i += 1) {
+          if ((await metric(one, 'nsdb_response_cache_waiting')) === 4) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(await metric(one, 'nsdb_response_cache_waiting')).toBe(4);
+        await holder.query('COMMIT');
+        return await Promise.all(sent);
+      } finally {
+        await holder.query('ROLLBACK').catch(() => undefined);
+      }
+    });
+    expect(answers.every((a) => a.errors === undefined)).toBe(true);
+    expect(answers.map((a) => a.data)).toEqual(Array(5).fill(answers[0].data));
+    expect((answers[0].data!.programs as unknown[]).length).toBeGreaterThan(0);
+    expect(await metric(one, 'nsdb_response_cache_followed_total')).toBe(followedBefore + 4);
+    expect(await metric(one, 'nsdb_response_cache_waiting')).toBe(0);
   });
 });

@@ -15,7 +15,8 @@ export interface BusState {
 
 /**
  * Serves a stored answer before the GraphQL pipeline when the same bearer asks
- * the same query again in the same generation. The token's signature was
+ * the same query again in the same generation; when the answer is being
+ * computed for an identical request, waits for that instead of computing it. The token's signature was
  * verified when the answer was computed (the key holds the exact token); its
  * expiry and revocation are checked again here, on every hit. Runs after the
  * rate limiter, and only JSON bodies reach it (no CSRF-simple requests).
@@ -32,22 +33,36 @@ export function responseCacheMiddleware(
       return next();
     const token = bearerToken(req.headers.authorization);
     if (!token) return next();
-    const answer = cache.get(
-      ResponseCache.key({
-        token,
-        today: clock.today(),
-        query: body.query,
-        variables: body.variables,
-        operationName: body.operationName,
-      }),
-    );
-    if (!answer || !stillGood(token, tokens)) return next();
-    res.writeHead(200, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': answer.length,
+    const key = ResponseCache.key({
+      token,
+      today: clock.today(),
+      query: body.query,
+      variables: body.variables,
+      operationName: body.operationName,
     });
-    res.end(answer);
+    const stored = cache.get(key);
+    if (stored) return stillGood(token, tokens) ? send(res, stored) : next();
+    const computing = cache.flights.follow(key);
+    if (computing) {
+      // The leader's token is this one, verified by its guard; standing is checked again here.
+      void computing.then((answer) =>
+        answer && stillGood(token, tokens) ? send(res, answer) : next(),
+      );
+      return;
+    }
+    cache.flights.lead(req, key);
+    // Whatever becomes of the request (refused, failed, dropped), its followers are released.
+    res.on('close', () => cache.flights.settle(req, undefined));
+    next();
   };
+}
+
+function send(res: Response, answer: Buffer): void {
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': answer.length,
+  });
+  res.end(answer);
 }
 
 /** Not expired (wall clock) and not revoked since the answer was computed. */

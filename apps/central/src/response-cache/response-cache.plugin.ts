@@ -1,5 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { bearerToken } from '@tracker/auth';
+import type { OperationDefinitionNode } from 'graphql';
 import { RequestContext } from '../auth/request-context';
 import { ResponseCache } from './response-cache';
 
@@ -27,21 +28,26 @@ const CACHEABLE_ROOTS = new Set([
 type Plugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 export function responseCachePlugin(cache: ResponseCache): Plugin {
+  const release = (context: unknown, answer?: Buffer) =>
+    cache.flights.settle((context as RequestContext).req, answer);
   return {
     async requestDidStart() {
       const generation = cache.generation;
       return {
+        async didResolveOperation({ operation, contextValue }) {
+          // Followers of a request that will not be shared need not wait for its answer.
+          if (!isCacheable(operation)) release(contextValue);
+        },
         async willSendResponse({ operation, response, request, contextValue }) {
           const context = contextValue as RequestContext;
-          if (!cache.enabled || operation?.operation !== 'query') return;
-          const cacheable = operation.selectionSet.selections.every(
-            (s) => s.kind === 'Field' && CACHEABLE_ROOTS.has(s.name.value),
-          );
-          if (!cacheable || response.body.kind !== 'single') return;
+          if (!cache.enabled || !isCacheable(operation) || response.body.kind !== 'single')
+            return release(context);
           const result = response.body.singleResult;
-          if (result.errors?.length || (response.http.status ?? 200) !== 200) return;
+          if (result.errors?.length || (response.http.status ?? 200) !== 200)
+            return release(context);
           const token = bearerToken(context.req.headers.authorization);
-          if (!token || typeof request.query !== 'string') return;
+          if (!token || typeof request.query !== 'string') return release(context);
+          const answer = Buffer.from(JSON.stringify(result));
           const key = ResponseCache.key({
             token,
             today: context.loaders.today,
@@ -49,9 +55,19 @@ export function responseCachePlugin(cache: ResponseCache): Plugin {
             variables: request.variables,
             operationName: request.operationName,
           });
-          cache.set(key, Buffer.from(JSON.stringify(result)), generation);
+          cache.set(key, answer, generation);
+          release(context, answer);
         },
       };
     },
   };
+}
+
+function isCacheable(operation: OperationDefinitionNode | undefined): boolean {
+  return (
+    operation?.operation === 'query' &&
+    operation.selectionSet.selections.every(
+      (s) => s.kind === 'Field' && CACHEABLE_ROOTS.has(s.name.value),
+    )
+  );
 }

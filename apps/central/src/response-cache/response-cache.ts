@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AnswerFlights } from './answer-flights';
 
 export interface CacheKeyParts {
   token: string;
@@ -39,6 +40,8 @@ export class ResponseCache {
   private readonly now: () => number;
   hits = 0;
   misses = 0;
+  /** Identical requests computed once (see AnswerFlights). */
+  readonly flights = new AnswerFlights(() => this.current);
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.now = options.now ?? Date.now;
