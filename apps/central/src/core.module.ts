@@ -4,7 +4,7 @@ import { EscalationsRepository } from './escalations/escalations.repository';
 import { LoadersFactory } from './graphql/loaders';
 import { MilestonesRepository } from './milestones/milestones.repository';
 import { ProgramsRepository } from './programs/programs.repository';
-import { RollupFactsRepository } from './rollup/rollup-facts.repository';
+import { RollupSumsRepository } from './rollup/rollup-sums.repository';
 import { SyncStatusRepository } from './sync/sync-status.repository';
 import { UnitsRepository } from './units/units.repository';
 
@@ -21,7 +21,7 @@ export class CoreModule {
       UnitsRepository,
       ProgramsRepository,
       MilestonesRepository,
-      RollupFactsRepository,
+      RollupSumsRepository,
       SyncStatusRepository,
       EscalationsRepository,
       LoadersFactory,

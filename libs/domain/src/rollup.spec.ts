@@ -1,4 +1,14 @@
-import { programHealth, rollUp, RollupFact, rowHealth } from './rollup';
+import fc from 'fast-check';
+import {
+  addSums,
+  NO_MILESTONES,
+  programHealthOf,
+  progressOf,
+  rollUp,
+  RollupFact,
+  rowHealthOf,
+  sumFacts,
+} from './rollup';
 import { Health, MilestoneStatus as S } from './vocabulary';
 
 const today = '2020-03-01';
@@ -99,7 +109,7 @@ describe(rollUp.name, () => {
   });
 });
 
-describe(programHealth.name, () => {
+describe(programHealthOf.name, () => {
   const many = (n: number, health: Health) =>
     Array.from({ length: n }, () =>
       fact({ health, status: health === Health.DONE ? S.DONE : S.IN_PROGRESS }),
@@ -139,11 +149,13 @@ describe(programHealth.name, () => {
     ],
     ['no milestones', [], Health.ON_TRACK],
   ])('%s', (_name, facts, expected) => {
-    expect(programHealth(facts)).toBe(expected);
+    expect(programHealthOf(sumFacts(facts, today))).toBe(expected);
   });
 });
 
-describe(rowHealth.name, () => {
+describe(rowHealthOf.name, () => {
+  const rowHealth = (facts: RollupFact[]) => rowHealthOf(sumFacts(facts, today));
+
   it('is the worst counted milestone', () => {
     expect(rowHealth([fact({ health: Health.AT_RISK }), fact({ health: Health.LATE })])).toBe(
       Health.LATE,
@@ -155,5 +167,31 @@ describe(rowHealth.name, () => {
       ]),
     ).toBe(Health.DONE);
     expect(rowHealth([])).toBe(Health.ON_TRACK);
+  });
+});
+
+describe(addSums.name, () => {
+  const anyFact = fc.record({
+    status: fc.constantFrom(...Object.values(S)),
+    health: fc.constantFrom(...Object.values(Health)),
+    // halves: sums of them are exact, whatever the order they are added in
+    weight: fc.integer({ min: 1, max: 20 }).map((w) => w / 2),
+    percentComplete: fc.integer({ min: 0, max: 100 }),
+    baselineDue: fc.constantFrom('2020-01-31', '2020-03-01', '2020-06-30'),
+    completedOn: fc.constantFrom(null, '2020-01-15', '2020-02-20'),
+  });
+
+  it('the sums of two sets add up to the sums of both: cells make programs and provinces', () => {
+    fc.assert(
+      fc.property(fc.array(anyFact), fc.array(anyFact), (a, b) => {
+        const both = addSums(sumFacts(a, today), sumFacts(b, today));
+        expect(both).toEqual(sumFacts([...a, ...b], today));
+        expect(progressOf(both)).toEqual(rollUp([...a, ...b], today));
+      }),
+    );
+  });
+
+  it('nothing added to nothing is an empty roll-up', () => {
+    expect(progressOf(addSums(NO_MILESTONES, NO_MILESTONES))).toEqual(rollUp([], today));
   });
 });

@@ -1,25 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { ESCALATION_LEVELS, programHealth, rollUp } from '@tracker/domain';
-import { loadAll, Loaders } from '../graphql/loaders';
+import { ESCALATION_LEVELS, NO_MILESTONES, programHealthOf, progressOf } from '@tracker/domain';
+import { Loaders } from '../graphql/loaders';
 import { ProgramsRepository } from '../programs/programs.repository';
 import { laggingFirst, provinceRows } from '../rollup/province-rows';
+import { RollupSumsRepository } from '../rollup/rollup-sums.repository';
 import { NationalDashboard } from './national-dashboard.type';
 
 /**
  * The national picture in a handful of statements whatever the number of provinces:
- * the programs, their milestone facts (health computed in SQL), the provinces,
- * the node ledger and the live escalation counts.
+ * the programs, their roll-up sums by program and by unit (one grouped pass, health
+ * computed in SQL), the provinces, the node ledger and the live escalation counts.
  */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly programs: ProgramsRepository) {}
+  constructor(
+    private readonly programs: ProgramsRepository,
+    private readonly sums: RollupSumsRepository,
+  ) {}
 
   async national(loaders: Loaders): Promise<NationalDashboard> {
     const programs = await this.programs.findAll();
-    const [factsByProgram, provinces, nodes, live] = await Promise.all([
-      loadAll(
-        loaders.facts,
+    const [totals, provinces, nodes, live] = await Promise.all([
+      this.sums.totals(
         programs.map((p) => p.id),
+        loaders.today,
       ),
       loaders.activeProvinces(),
       loaders.nodeSync(),
@@ -29,19 +33,20 @@ export class DashboardService {
       live.filter(keep).reduce((n, row) => n + row.n, 0);
     return {
       asOf: loaders.today,
-      programs: programs.map((program, i) => ({
-        program,
-        progress: rollUp(factsByProgram[i], loaders.today),
-        health: programHealth(factsByProgram[i]),
-        openEscalations: count((row) => row.programId === program.id),
-      })),
+      programs: programs.map((program) => {
+        const sums = totals.byProgram.get(program.id) ?? NO_MILESTONES;
+        return {
+          program,
+          progress: progressOf(sums),
+          health: programHealthOf(sums),
+          openEscalations: count((row) => row.programId === program.id),
+        };
+      }),
       escalationsByLevel: ESCALATION_LEVELS.map((level) => ({
         level,
         count: count((row) => row.level === level),
       })),
-      provincesWorstFirst: laggingFirst(
-        provinceRows(provinces, factsByProgram.flat(), loaders.today, null, nodes),
-      ),
+      provincesWorstFirst: laggingFirst(provinceRows(provinces, totals.byUnit, null, nodes)),
     };
   }
 }

@@ -10,7 +10,7 @@ import { Milestone } from '../milestones/milestone.type';
 import { MilestonesRepository } from '../milestones/milestones.repository';
 import { PlanItem, Program } from '../programs/program.type';
 import { ProgramsRepository } from '../programs/programs.repository';
-import { MilestoneFact, RollupFactsRepository } from '../rollup/rollup-facts.repository';
+import { RollupCell, RollupSumsRepository } from '../rollup/rollup-sums.repository';
 import { NodeSyncRow, SyncStatusRepository } from '../sync/sync-status.repository';
 import { Unit } from '../units/unit.type';
 import { UnitsRepository } from '../units/units.repository';
@@ -25,7 +25,8 @@ export interface Loaders {
   unit: DataLoader<string, Unit | null>;
   program: DataLoader<string, Program | null>;
   plan: DataLoader<string, PlanItem[]>;
-  facts: DataLoader<string, MilestoneFact[]>;
+  /** A program's roll-up sums, one cell per unit with milestones. */
+  cells: DataLoader<string, RollupCell[]>;
   milestone: DataLoader<string, Milestone | null>;
   /** A board row's milestones, keyed by rowMilestonesKey(programId, unitId). */
   rowMilestones: DataLoader<string, Milestone[]>;
@@ -74,7 +75,7 @@ export class LoadersFactory {
     private readonly clock: Clock,
     private readonly units: UnitsRepository,
     private readonly programs: ProgramsRepository,
-    private readonly facts: RollupFactsRepository,
+    private readonly sums: RollupSumsRepository,
     private readonly milestones: MilestonesRepository,
     private readonly sync: SyncStatusRepository,
     private readonly escalations: EscalationsRepository,
@@ -94,8 +95,8 @@ export class LoadersFactory {
       plan: new DataLoader(async (ids) =>
         groupBy(ids, await this.programs.currentPlans(ids), (i) => i.programId),
       ),
-      facts: new DataLoader(async (ids) =>
-        groupBy(ids, await this.facts.forPrograms(ids, today), (f) => f.programId),
+      cells: new DataLoader(async (ids) =>
+        groupBy(ids, await this.sums.cells(ids, today), (c) => c.programId),
       ),
       milestone: new DataLoader(async (ids) =>
         byKey(

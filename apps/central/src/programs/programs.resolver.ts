@@ -11,7 +11,16 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { Actor } from '@tracker/auth';
-import { DeliveryModel, Health, programHealth, Role, rollUp } from '@tracker/domain';
+import {
+  addSums,
+  DeliveryModel,
+  Health,
+  NO_MILESTONES,
+  programHealthOf,
+  progressOf,
+  ProgressSums,
+  Role,
+} from '@tracker/domain';
 import { RequestContext } from '../auth/request-context';
 import { MilestoneFilter } from '../milestones/milestone-filter.input';
 import { MilestoneConnection } from '../milestones/milestone.type';
@@ -91,13 +100,13 @@ export class ProgramsResolver {
 
   @ResolveField(() => Progress)
   async progress(@Parent() program: Program, @Context() ctx: RequestContext): Promise<Progress> {
-    return rollUp(await ctx.loaders.facts.load(program.id), ctx.loaders.today);
+    return progressOf(programSums(await ctx.loaders.cells.load(program.id)));
   }
 
   /** Not in the contract: the program's health by domain.md's 10% rule. */
   @ResolveField(() => Health)
   async health(@Parent() program: Program, @Context() ctx: RequestContext): Promise<Health> {
-    return programHealth(await ctx.loaders.facts.load(program.id));
+    return programHealthOf(programSums(await ctx.loaders.cells.load(program.id)));
   }
 
   @ResolveField(() => [ProvinceRow], {
@@ -109,12 +118,12 @@ export class ProgramsResolver {
     @Context() ctx: RequestContext,
   ): Promise<ProvinceRow[]> {
     if (program.model !== DeliveryModel.FEDERATED) return [];
-    const [provinces, facts, nodes] = await Promise.all([
+    const [provinces, cells, nodes] = await Promise.all([
       ctx.loaders.activeProvinces(),
-      ctx.loaders.facts.load(program.id),
+      ctx.loaders.cells.load(program.id),
       ctx.loaders.nodeSync(),
     ]);
-    return provinceRows(provinces, facts, ctx.loaders.today, program.id, nodes);
+    return provinceRows(provinces, new Map(cells.map((c) => [c.unitId, c])), program.id, nodes);
   }
 
   @ResolveField(() => MilestoneConnection)
@@ -132,4 +141,8 @@ export class ProgramsResolver {
       ctx.loaders.today,
     );
   }
+}
+
+function programSums(cells: readonly ProgressSums[]): ProgressSums {
+  return cells.reduce(addSums, NO_MILESTONES);
 }

@@ -1,28 +1,26 @@
-import { IsoDate, rollUp, rowHealth, severityRank } from '@tracker/domain';
+import {
+  NO_MILESTONES,
+  ProgressSums,
+  progressOf,
+  rowHealthOf,
+  severityRank,
+} from '@tracker/domain';
 import { ProvinceRow } from '../programs/program.type';
 import { Unit } from '../units/unit.type';
-import { MilestoneFact } from './rollup-facts.repository';
 
-/** One row per province, in the order given, from the facts that belong to it. */
+/** One row per province, in the order given, from each unit's sums (none: no milestones). */
 export function provinceRows(
   provinces: readonly Unit[],
-  facts: readonly MilestoneFact[],
-  today: IsoDate,
+  sumsByUnit: ReadonlyMap<string, ProgressSums>,
   programId: string | null,
   nodes: ReadonlyMap<string, { lastSyncAt: Date | null }> = new Map(),
 ): ProvinceRow[] {
-  const byUnit = new Map<string, MilestoneFact[]>();
-  for (const f of facts) {
-    const list = byUnit.get(f.unitId);
-    if (list) list.push(f);
-    else byUnit.set(f.unitId, [f]);
-  }
   return provinces.map((unit) => {
-    const own = byUnit.get(unit.id) ?? [];
+    const sums = sumsByUnit.get(unit.id) ?? NO_MILESTONES;
     return {
       unit,
-      progress: rollUp(own, today),
-      health: rowHealth(own),
+      progress: progressOf(sums),
+      health: rowHealthOf(sums),
       lastSyncAt: nodes.get(unit.id)?.lastSyncAt ?? null,
       programId,
     };
