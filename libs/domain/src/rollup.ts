@@ -29,8 +29,8 @@ export const PROGRAM_HEALTH_SHARE = 0.1;
 
 /**
  * What the roll-ups need of a set of milestones, CANCELLED ones left out. Sums
- * add up: cells of (program, unit) make a program or a province, and SQL can
- * compute them without sending every milestone (see rollup-sums.sql.ts).
+ * add up: cells of (program, unit) make a program or a province, and a database
+ * can compute them without sending every milestone.
  */
 export interface ProgressSums {
   total: number;

@@ -16,9 +16,10 @@ export interface BusState {
 /**
  * Serves a stored answer before the GraphQL pipeline when the same bearer asks
  * the same query again in the same generation; when the answer is being
- * computed for an identical request, waits for that instead of computing it. The token's signature was
- * verified when the answer was computed (the key holds the exact token); its
- * expiry and revocation are checked again here, on every hit. Runs after the
+ * computed for an identical request, waits for that instead of computing it.
+ * The token's signature was verified when the answer was computed (the key
+ * holds the exact token); its expiry and revocation are checked again here, on
+ * every hit. Runs after the
  * rate limiter, and only JSON bodies reach it (no CSRF-simple requests).
  */
 export function responseCacheMiddleware(
