@@ -248,6 +248,32 @@ describe('province node', () => {
     expect(p04.lastOutcomeReason).toMatch(/cancelled/);
   });
 
+  it('records every report while sync rounds run (they wait for each other, never deadlock)', async () => {
+    // A report locks the node's seq, then its milestone; a round mirrors milestones and
+    // stores answers, then notes the seq: taken in opposite orders, one of them failed.
+    await node.gql(SYNC_NOW); // the province's milestones are here
+    const answers = [];
+    for (let i = 1; i <= 12; i += 1) {
+      answers.push(
+        ...(await Promise.all([
+          node.gql(REPORT, {
+            input: {
+              programCode: 'LAND',
+              key: 'LAND-P-02',
+              status: 'IN_PROGRESS',
+              percentComplete: 60 + i,
+            },
+          }),
+          node.gql(SYNC_NOW),
+          node.gql(SYNC_NOW),
+        ])),
+      );
+    }
+    expect(answers.map((a) => a.errors?.[0]?.message ?? null)).toEqual(answers.map(() => null));
+    expect((await node.gql(SYNC_NOW)).data!.syncNow.pending).toBe(0);
+    expect(await centralMilestone('LAND-P-02', '01')).toMatchObject({ percent_complete: 72 });
+  });
+
   it('keeps its seq growing across a restart', async () => {
     await node.gql(SYNC_NOW);
     await node.gql(REPORT, {
@@ -260,9 +286,10 @@ describe('province node', () => {
     node = await startTestProvince({ code: '01', central, dataDir, databaseUrl });
     const state = (await node.gql(SYNC_STATE)).data!.syncState;
     expect(state).toMatchObject({ nextSeq: seqBefore, pending: 1 });
-    await node.gql(REPORT, {
+    const report = await node.gql(REPORT, {
       input: { programCode: 'LAND', key: 'LAND-P-02', status: 'IN_PROGRESS', percentComplete: 62 },
     });
+    expect(report.errors).toBeUndefined();
     expect((await node.gql(SYNC_NOW)).data!.syncNow).toMatchObject({
       pending: 0,
       highestAckedSeq: seqBefore,

@@ -19,6 +19,10 @@ export interface DeliveredResult {
 export class SyncStoreRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  // LOCK_ORDER: every transaction that writes node_state and local_milestone locks
+  // node_state first, as recording a report does (LocalStoreRepository.takeSeq, then
+  // its milestone): in opposite orders a report and a sync round deadlocked.
+
   /** Brings the node's milestones and plan versions in line with the centre's (see mirrorRow). */
   async mirror(
     milestones: CentralMilestone[],
@@ -27,6 +31,13 @@ export class SyncStoreRepository {
     centralHighestSeq: number,
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
+      // node_state first, as a report takes its seq before its milestone (LOCK_ORDER).
+      // A node whose database was lost starts again above what the centre already has
+      // from it, so its new reports are not taken for stale ones.
+      await tx.query(
+        `UPDATE node_state SET clock_offset_ms = $1, next_seq = GREATEST(next_seq, $2 + 1) WHERE id = 1`,
+        [clockOffsetMs, centralHighestSeq],
+      );
       const locals: MirrorRow[] = await tx.query(
         `SELECT program_code AS "programCode", key, title, baseline_due AS "baselineDue", status,
                 percent_complete AS "percentComplete", forecast_due AS "forecastDue", completed_on AS "completedOn",
@@ -68,18 +79,18 @@ export class SyncStoreRepository {
           [JSON.stringify(seen.map((p) => ({ code: p.code, version: p.planVersion })))],
         );
       }
-      // A node whose database was lost starts again above what the centre already has
-      // from it, so its new reports are not taken for stale ones.
-      await tx.query(
-        `UPDATE node_state SET clock_offset_ms = $1, next_seq = GREATEST(next_seq, $2 + 1) WHERE id = 1`,
-        [clockOffsetMs, centralHighestSeq],
-      );
     });
   }
 
   /** Stores the centre's answers, trims what it acknowledged, and notes the success. */
   async delivered(results: DeliveredResult[], highestAckedSeq: number, at: Date): Promise<void> {
     await this.db.transaction(async (tx) => {
+      // node_state first (LOCK_ORDER)
+      await tx.query(
+        `UPDATE node_state SET highest_acked_seq = GREATEST(highest_acked_seq, $1), last_success_at = $2,
+           last_error = NULL, central_reachable = true WHERE id = 1`,
+        [highestAckedSeq, at],
+      );
       if (results.length > 0) {
         await tx.query(
           `INSERT INTO delivery (seq, idempotency_key, program_code, key, outcome, reason, delivered_at)
@@ -99,11 +110,6 @@ export class SyncStoreRepository {
         );
       }
       await tx.query(`DELETE FROM outbox WHERE seq <= $1`, [highestAckedSeq]);
-      await tx.query(
-        `UPDATE node_state SET highest_acked_seq = GREATEST(highest_acked_seq, $1), last_success_at = $2,
-           last_error = NULL, central_reachable = true WHERE id = 1`,
-        [highestAckedSeq, at],
-      );
     });
   }
 
