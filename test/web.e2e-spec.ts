@@ -102,6 +102,32 @@ describe('leadership web views (Chromium)', () => {
     await seeText(page.locator('#board tbody tr td').first(), 'Đà Nẵng');
   });
 
+  it('a view still loading never draws over the one the user went on to', async () => {
+    // Signing in opens the dashboard; the user goes straight on to a board. The
+    // dashboard's answer is held back until the board is drawn, then let through.
+    let releaseDashboard!: () => void;
+    const dashboardHeld = new Promise<void>((r) => (releaseDashboard = r));
+    let dashboardAsked = false;
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('nationalDashboard')) {
+        dashboardAsked = true;
+        await dashboardHeld;
+      }
+      await route.continue();
+    });
+    await signInAs('Văn phòng chương trình (PMO)');
+    await page.goto(`${sut.url}/#/board/LAND`);
+    await seeCount(page.locator('#board tbody tr'), 63);
+    expect(dashboardAsked).toBe(true);
+    releaseDashboard();
+    await page.waitForResponse(
+      (r) => r.request().postData()?.includes('nationalDashboard') ?? false,
+    );
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    expect(await page.locator('#board tbody tr').count()).toBe(63);
+    expect(await page.locator('h1').first().textContent()).toContain('Cơ sở dữ liệu đất đai');
+  });
+
   it('the national dashboard and a milestone page render in Vietnamese, with an English switch', async () => {
     await signInAs('Văn phòng chương trình (PMO)');
     await page.goto(`${sut.url}/#/`);

@@ -166,7 +166,19 @@ function exportButtons(name, headers, rows) {
 
 // ---------------------------------------------------------------- views
 
+let routed = 0; // counts route() calls
+/**
+ * For a view about to load: whether another route has been taken since. A view
+ * draws after its queries answer, so one still loading (the dashboard a sign-in
+ * opened) must not draw over the view the user went on to (a board).
+ */
+function supersession() {
+  const mine = routed;
+  return () => mine !== routed;
+}
+
 async function signInView() {
+  const superseded = supersession();
   let identities = [];
   try {
     const res = await fetch('/demo/identities');
@@ -174,6 +186,7 @@ async function signInView() {
   } catch {
     // not the demo
   }
+  if (superseded()) return;
   view.innerHTML = `<section class="card signin">
     <h1>${esc(t('signInTitle'))}</h1>
     <p class="muted">${esc(t('signInHelp'))}</p>
@@ -203,6 +216,7 @@ async function signInView() {
 }
 
 async function dashboardView() {
+  const superseded = supersession();
   const d = (
     await gql(`{ nationalDashboard {
     asOf
@@ -211,6 +225,7 @@ async function dashboardView() {
     laggingProvinces(first: 10) { unit { code name } health progress { late blocked total } }
   } }`)
   ).nationalDashboard;
+  if (superseded()) return;
   view.innerHTML = `<h1>${esc(t('dashboardTitle'))}</h1>
     <p class="muted">${esc(t('asOf'))} <strong>${esc(d.asOf)}</strong></p>
     <table><thead><tr><th>${esc(t('program'))}</th><th>${esc(t('owner'))}</th><th>${esc(t('progress'))}</th>
@@ -259,6 +274,7 @@ async function boardMilestones(code) {
 }
 
 async function boardView(code) {
+  const superseded = supersession();
   const filters = { text: '', health: '' };
   const [{ program, programs }, milestones] = await Promise.all([
     gql(
@@ -313,6 +329,7 @@ async function boardView(code) {
         )
         .join('')}</tbody></table>`;
   };
+  if (superseded()) return;
   view.innerHTML = `<h1>${esc(t('boardTitle'))}: ${esc(program.name)}</h1>
     <div class="filters">
       <select id="program" aria-label="${esc(t('program'))}">${programs
@@ -347,6 +364,7 @@ const QUEUE = `query($filter: EscalationFilter) { escalations(filter: $filter, f
   milestone { id key title unit { name } program { code name } } } } } }`;
 
 async function queueView(params) {
+  const superseded = supersession();
   const filter = { mine: true };
   if (params.get('program')) filter.programCode = params.get('program');
   const data = await gql(QUEUE, { filter });
@@ -372,6 +390,7 @@ async function queueView(params) {
       t('S_' + e.state),
       e.waitingUnits || '',
     ]);
+  if (superseded()) return;
   view.innerHTML = `<h1>${esc(t('queueTitle'))}</h1>
     <div class="filters"><span class="muted">${esc(t('total'))}: <strong id="queue-total">${data.escalations.totalCount}</strong></span>
       ${exportButtons('kien-nghi', headers, rows)}</div>
@@ -416,6 +435,7 @@ async function queueView(params) {
 }
 
 async function milestoneView(id) {
+  const superseded = supersession();
   const { milestone: m } = await gql(
     `query($id: ID!) { milestone(id: $id) {
     key title status health percentComplete baselineDue forecastDue completedOn daysLate blocker note lastReportedAt
@@ -427,6 +447,7 @@ async function milestoneView(id) {
   );
   if (!m) throw new Error(`${id}?`);
   const fact = (k, v) => `<dt>${esc(t(k))}</dt><dd>${v}</dd>`;
+  if (superseded()) return;
   view.innerHTML = `<p><button type="button" id="back">← ${esc(t('back'))}</button></p>
     <h1>${esc(m.title)}</h1><p class="muted">${esc(m.program.name)} · ${esc(m.unit.name)} · ${esc(m.key)}</p>
     <div class="grid"><section class="card"><dl class="facts">
@@ -467,6 +488,7 @@ async function milestoneView(id) {
 async function route() {
   applyLanguage();
   const [path, query] = location.hash.replace(/^#/, '').split('?');
+  routed += 1;
   const params = new URLSearchParams(query ?? '');
   const parts = path.split('/').filter(Boolean);
   if (!token && parts[0] !== 'signin') {
