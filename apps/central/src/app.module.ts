@@ -1,4 +1,5 @@
 import {
+  ApolloPlugin,
   AuthGuard,
   DateScalar,
   DateTimeScalar,
@@ -49,9 +50,6 @@ export interface CentralModuleOptions {
   authority: TokenAuthority;
   clock: Clock;
 }
-
-/** The type Nest's driver names (Apollo's CommonJS build); TypeScript resolves the plugin's ESM twin. */
-type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 @Module({})
 export class CentralAppModule {

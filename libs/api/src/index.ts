@@ -20,5 +20,5 @@ export { HealthController } from './health.controller';
 export { vietnamDate } from './vietnam-date';
 export { buildSchemaSdl } from './schema-sdl';
 export { ProgressReportFields } from './progress-report.input';
-export { QUERY_LIMITS, queryLimitsPlugin } from './query-limits';
+export { ApolloPlugin, QUERY_LIMITS, queryLimitsPlugin } from './query-limits';
 export { currentRequestId, JsonLogger, redactTokens, requestIdMiddleware } from './request-log';

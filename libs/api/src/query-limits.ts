@@ -98,14 +98,17 @@ function listSize(field: FieldNode, variables: Record<string, unknown>): number 
 }
 
 /**
+ * A plugin as Nest's Apollo driver types it (its own copy of @apollo/server's
+ * types): Apollo's plugins, imported directly, need this type to be accepted.
+ */
+export type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+
+/**
  * Refuses, before execution, an operation deeper, more aliased or costlier than
  * QUERY_LIMITS; the message says which limit and by how much. A plugin rather than
  * a validation rule, because the cost depends on the request's variables (`first`).
  */
-// The plugin type as the Nest driver sees it (its ESM typings of @apollo/server).
-type Plugin = NonNullable<ApolloDriverConfig['plugins']>[number];
-
-export function queryLimitsPlugin(): Plugin {
+export function queryLimitsPlugin(): ApolloPlugin {
   return {
     async requestDidStart() {
       return {

@@ -1,4 +1,4 @@
-import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloPlugin } from '@tracker/api';
 import { bearerToken } from '@tracker/auth';
 import type { OperationDefinitionNode } from 'graphql';
 import { RequestContext } from '../auth/request-context';
@@ -24,10 +24,7 @@ const CACHEABLE_ROOTS = new Set([
 ]);
 
 /** Stores the answer of every successful, cacheable read query; the middleware serves it again. */
-/** The plugin type as the Nest driver declares it (its own copy of Apollo's types). */
-type Plugin = NonNullable<ApolloDriverConfig['plugins']>[number];
-
-export function responseCachePlugin(cache: ResponseCache): Plugin {
+export function responseCachePlugin(cache: ResponseCache): ApolloPlugin {
   const release = (context: unknown, answer?: Buffer) =>
     cache.flights.settle((context as RequestContext).req, answer);
   return {
