@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor } from '@tracker/api';
+import { decodeCursor, rowPage } from '@tracker/api';
 import { Actor } from '@tracker/auth';
 import { EscalationLevel, EscalationState, levelRank, Role } from '@tracker/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -46,11 +46,7 @@ export class EscalationsRepository {
          ${order} LIMIT ${bind(first + 1)}`,
         params,
       );
-      return {
-        rows: rows.slice(0, first),
-        hasNextPage: rows.length > first,
-        totalCount: rows[0]?.totalCount ?? 0,
-      };
+      return rowPage(rows, first, rows[0]?.totalCount ?? 0);
     }
     const countParams = [...params];
     const countSql = `SELECT count(*)::int AS n FROM (${ESCALATION_SELECT} WHERE ${where.join(' AND ')}) x`;
@@ -63,7 +59,7 @@ export class EscalationsRepository {
       this.db.query(pageSql, params) as Promise<EscalationRow[]>,
       this.db.query(countSql, countParams) as Promise<[{ n: number }]>,
     ]);
-    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: n };
+    return rowPage(rows, first, n);
   }
 
   async forMilestones(ids: readonly string[]): Promise<EscalationRow[]> {

@@ -1,4 +1,4 @@
-import { decodeCursor } from '@tracker/api';
+import { decodeCursor, RowPage, rowPage } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { foldForSearch, IsoDate } from '@tracker/domain';
@@ -7,11 +7,7 @@ import { containsPattern } from '../units/units.repository';
 import { MilestoneFilter } from './milestone-filter.input';
 import { milestoneSelect, MilestoneRow } from './milestone.row';
 
-export interface MilestonePage {
-  rows: MilestoneRow[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
+export type MilestonePage = RowPage<MilestoneRow>;
 
 /** Builds a parameterised WHERE clause; $1 is always the central date. */
 class SqlWhere {
@@ -98,11 +94,7 @@ export class MilestonesRepository {
         `SELECT *, count(*) OVER ()::int AS "totalCount" FROM ${source} ${where.toSql()} ${order} LIMIT ${where.bind(first + 1)}`,
         where.params,
       );
-      return {
-        rows: rows.slice(0, first),
-        totalCount: rows[0]?.totalCount ?? 0,
-        hasNextPage: rows.length > first,
-      };
+      return rowPage(rows, first, rows[0]?.totalCount ?? 0);
     }
 
     const countParams = [...where.params];
@@ -117,6 +109,6 @@ export class MilestonesRepository {
       this.db.query(pageSql, where.params) as Promise<MilestoneRow[]>,
       this.db.query(countSql, countParams) as Promise<[{ n: number }]>,
     ]);
-    return { rows: rows.slice(0, first), totalCount: n, hasNextPage: rows.length > first };
+    return rowPage(rows, first, n);
   }
 }
