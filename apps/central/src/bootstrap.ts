@@ -10,6 +10,7 @@ import {
   migrateDatabase,
   projectPath,
   startEmbeddedPostgres,
+  waitForDatabase,
 } from '@tracker/persistence';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -62,6 +63,7 @@ export async function startCentral(
     const clock = config.clockNow ? Clock.fixedAt(config.clockNow) : Clock.real();
     const authority = { ...centralAuthority(secret), previousSecrets: config.previousTokenSecrets };
     const databaseUrl = config.databaseUrl ?? embedded!.url;
+    await waitForDatabase(databaseUrl, { who: 'central' });
     const applied = await migrateDatabase('central', databaseUrl);
     if (applied.length > 0) log.log(`migrations applied: ${applied.join(', ')}`);
     const app = await NestFactory.create<NestExpressApplication>(

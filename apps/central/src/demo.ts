@@ -1,10 +1,12 @@
 // npm start — the demo: embedded PostgreSQL unless DATABASE_URL is set, demo data
 // in an empty database, the clock at 2020-03-01 unless CLOCK_NOW says otherwise.
 import 'reflect-metadata';
+import { guardProcess } from '@tracker/api';
 import { signToken } from '@tracker/auth';
 import { Role } from '@tracker/domain';
 import { startCentral, stopOnSignals } from './bootstrap';
 
+guardProcess();
 startCentral('demo').then(
   (running) => {
     stopOnSignals(running);

@@ -1,8 +1,10 @@
 // npm run start:central — production: configuration from the environment only,
 // reference units into an empty database, no demo data.
 import 'reflect-metadata';
+import { guardProcess } from '@tracker/api';
 import { startCentral, stopOnSignals } from './bootstrap';
 
+guardProcess();
 startCentral('production').then(
   (running) => {
     stopOnSignals(running);

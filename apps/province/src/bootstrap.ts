@@ -2,7 +2,7 @@ import { Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateSecret, provinceAuthority, TokenAuthority } from '@tracker/auth';
-import { migrateDatabase, startEmbeddedPostgres } from '@tracker/persistence';
+import { migrateDatabase, startEmbeddedPostgres, waitForDatabase } from '@tracker/persistence';
 import { join } from 'node:path';
 import { loadProvinceConfig, ProvinceConfig } from './config/province-config';
 import { ProvinceAppModule } from './province.module';
@@ -35,11 +35,13 @@ export async function startProvince(
     const secret = config.tokenSecret ?? loadOrCreateSecret(config.dataDir);
     const authority = provinceAuthority(config.provinceCode, secret);
     const databaseUrl = config.databaseUrl ?? embedded!.url;
+    await waitForDatabase(databaseUrl, { who: `province ${config.provinceCode}` });
     await migrateDatabase('province', databaseUrl);
     const app = await NestFactory.create<NestExpressApplication>(
       ProvinceAppModule.forRoot({
         provinceCode: config.provinceCode,
         databaseUrl,
+        databasePoolSize: config.databasePoolSize,
         authority,
         central: new CentralClient(config.centralUrl, config.nodeToken),
         sync: { provinceCode: config.provinceCode, intervalMs: config.syncIntervalMs },
@@ -47,7 +49,11 @@ export async function startProvince(
       { logger: logger ?? ['log', 'warn', 'error'], abortOnError: false, bodyParser: false },
     );
     app.useBodyParser('json', { limit: '256kb' });
-    await app.listen(config.port);
+    // listen() starts the sync loop before it binds: a node that cannot bind stops it again
+    await app.listen(config.port).catch(async (e: unknown) => {
+      await app.close().catch(() => undefined);
+      throw e;
+    });
     const address = app.getHttpServer().address() as { port: number };
     new Logger('Province').log(
       `province ${config.provinceCode} node listening on port ${address.port}, centre ${config.centralUrl}`,

@@ -1,8 +1,10 @@
 // npm run start:province — one province node, configured by PROVINCE_CODE,
 // CENTRAL_URL and NODE_TOKEN (operations.md).
 import 'reflect-metadata';
+import { guardProcess } from '@tracker/api';
 import { startProvince } from './bootstrap';
 
+guardProcess();
 startProvince().then(
   (running) => {
     let stopping = false;

@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import {
   ApiContext,
   AuthGuard,
@@ -16,6 +16,7 @@ import {
 } from '@tracker/api';
 import { TokenAuthority } from '@tracker/auth';
 import { dataSourceOptions } from '@tracker/persistence';
+import { DataSource } from 'typeorm';
 import { LocalStoreRepository } from './local/local-store.repository';
 import { NodeClock } from './local/node-clock';
 import { ReportService } from './local/report.service';
@@ -27,6 +28,8 @@ import { SyncStoreRepository } from './sync/sync-store.repository';
 export interface ProvinceModuleOptions {
   provinceCode: string;
   databaseUrl: string;
+  /** Connections this node may hold on its database (many nodes may share one server). */
+  databasePoolSize: number;
   authority: TokenAuthority;
   central: CentralClient;
   sync: SyncSettings;
@@ -35,16 +38,19 @@ export interface ProvinceModuleOptions {
 @Module({})
 export class ProvinceAppModule {
   static forRoot(options: ProvinceModuleOptions): DynamicModule {
+    // Named per node: several nodes in one process (npm run provinces) each hold their own.
+    const dataSourceName = `province-${options.provinceCode}`;
     return {
       module: ProvinceAppModule,
       imports: [
-        TypeOrmModule.forRoot(
-          dataSourceOptions('province', {
+        TypeOrmModule.forRoot({
+          name: dataSourceName,
+          ...dataSourceOptions('province', {
             url: options.databaseUrl,
             applicationName: `nsdb-province-${options.provinceCode}`,
-            poolSize: 4,
+            poolSize: options.databasePoolSize,
           }),
-        ),
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,
@@ -60,6 +66,8 @@ export class ProvinceAppModule {
       ],
       controllers: [HealthController],
       providers: [
+        // the repositories inject the default DataSource: it is this node's
+        { provide: DataSource, useExisting: getDataSourceToken(dataSourceName) },
         { provide: TOKEN_AUTHORITY, useValue: options.authority },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: inputValidationPipe },

@@ -7,6 +7,7 @@ export {
 } from './data-source';
 export { startEmbeddedPostgres, EmbeddedPostgres } from './embedded-postgres';
 export { migrateDatabase, migrateWithLock } from './migrate';
+export { isPassingDatabaseError, waitForDatabase } from './wait-for-database';
 export { projectPath } from './project-path';
 export { countStatements, statementsIssued } from './statement-counter';
 export { installPgTypeParsers } from './pg-types';

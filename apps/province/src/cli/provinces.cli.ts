@@ -1,5 +1,6 @@
 // npm run provinces -- --count 63 --central http://localhost:3000 [--rate 2]
-//   [--base-port 3101] [--data-dir ./data] [--database-url postgres://…] [--central-data-dir ./data/central]
+//   [--base-port 3101] [--data-dir ./data] [--database-url postgres://…] [--pool-size 1]
+//   [--central-data-dir ./data/central]
 // Runs several province nodes in one process, each with its own database, for
 // demos and load: against the demo, their PROVINCE_NODE tokens are minted with
 // the demo's key. --rate N makes the offices report simulated progress, N reports
@@ -8,14 +9,17 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { centralAuthority, signToken } from '@tracker/auth';
 import { MilestoneStatus, Role } from '@tracker/domain';
-import { readProvinces2019 } from '@tracker/persistence';
+import { readProvinces2019, waitForDatabase } from '@tracker/persistence';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { RunningProvince, startProvince } from '../bootstrap';
+import { guardProcess } from '@tracker/api';
+import { RunningProvince } from '../bootstrap';
 import { LocalStoreRepository } from '../local/local-store.repository';
 import { ReportService } from '../local/report.service';
+import { budgetProblem, serverConnections } from './connection-budget';
+import { NodeFleet } from './node-fleet';
 
 /** Each embedded node holds a PostgreSQL of its own in memory: about 200 MB. */
 const EMBEDDED_NODE_MB = 220;
@@ -27,6 +31,8 @@ interface Options {
   basePort: number;
   dataDir: string;
   databaseUrl?: string;
+  /** Connections each node's pool may hold. */
+  poolSize: number;
   centralDataDir: string;
 }
 
@@ -40,6 +46,7 @@ function options(argv: string[]): Options {
       'base-port': { type: 'string', default: '3101' },
       'data-dir': { type: 'string', default: './data' },
       'database-url': { type: 'string' },
+      'pool-size': { type: 'string' },
       'central-data-dir': { type: 'string', default: './data/central' },
     },
   });
@@ -47,8 +54,13 @@ function options(argv: string[]): Options {
   if (!Number.isInteger(count) || count < 1 || count > 63) throw new Error('--count is 1 to 63');
   const rate = Number(values.rate);
   if (!(rate >= 0 && rate <= 1000)) throw new Error('--rate is 0 to 1000 reports a second');
+  // On a server the nodes share its max_connections with the centre: one each by default.
+  const poolSize = Number(values['pool-size'] ?? (values['database-url'] ? 1 : 4));
+  if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 50)
+    throw new Error('--pool-size is 1 to 50 connections a node');
   return {
     count,
+    poolSize,
     central: values.central!.replace(/\/+$/, ''),
     rate,
     basePort: Number(values['base-port']),
@@ -73,7 +85,11 @@ function centralSecret(dir: string): string {
 /** A database per node on a server: nsdb_province_<code>, created if missing. */
 async function nodeDatabase(serverUrl: string, code: string): Promise<string> {
   const name = `nsdb_province_${code}`;
-  const client = new Client({ connectionString: serverUrl });
+  const client = new Client({
+    connectionString: serverUrl,
+    application_name: 'nsdb-provinces-cli',
+  });
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -122,6 +138,7 @@ async function simulateReport(node: RunningProvince): Promise<void> {
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
+  guardProcess();
   const log = new Logger('Provinces');
   const authority = centralAuthority(centralSecret(opts.centralDataDir));
   if (!opts.databaseUrl && opts.count > 8) {
@@ -129,56 +146,52 @@ async function main(): Promise<void> {
       `${opts.count} embedded databases need about ${(opts.count * EMBEDDED_NODE_MB) / 1000} GB of memory; --database-url puts them on a server`,
     );
   }
+  if (opts.databaseUrl) {
+    await waitForDatabase(opts.databaseUrl, { who: 'provinces' });
+    const problem = budgetProblem(
+      opts.count,
+      opts.poolSize,
+      await serverConnections(opts.databaseUrl),
+    );
+    if (problem) throw new Error(problem);
+  }
   const provinces = readProvinces2019().slice(0, opts.count);
-  const nodes: RunningProvince[] = [];
+  const fleet = new NodeFleet(async (p, i) => ({
+    PROVINCE_CODE: p.code,
+    CENTRAL_URL: opts.central,
+    NODE_TOKEN: signToken(
+      authority,
+      { role: Role.PROVINCE_NODE, unit: p.code, sub: `node-${p.code}` },
+      '30d',
+    ),
+    PORT: String(opts.basePort + i),
+    DATA_DIR: join(opts.dataDir, `province-${p.code}`),
+    DATABASE_URL: opts.databaseUrl ? await nodeDatabase(opts.databaseUrl, p.code) : undefined,
+    DATABASE_POOL_SIZE: String(opts.poolSize),
+    SYNC_INTERVAL_MS: process.env.SYNC_INTERVAL_MS,
+  }));
   const stopAll = async () => {
-    await Promise.allSettled(nodes.map((n) => n.stop()));
+    await fleet.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stopAll());
   process.on('SIGTERM', () => void stopAll());
 
-  for (const [i, p] of provinces.entries()) {
-    const node = await startProvince(
-      {
-        PROVINCE_CODE: p.code,
-        CENTRAL_URL: opts.central,
-        NODE_TOKEN: signToken(
-          authority,
-          { role: Role.PROVINCE_NODE, unit: p.code, sub: `node-${p.code}` },
-          '30d',
-        ),
-        PORT: String(opts.basePort + i),
-        DATA_DIR: join(opts.dataDir, `province-${p.code}`),
-        DATABASE_URL: opts.databaseUrl ? await nodeDatabase(opts.databaseUrl, p.code) : undefined,
-        SYNC_INTERVAL_MS: process.env.SYNC_INTERVAL_MS,
-      },
-      ['warn', 'error'],
-    );
-    nodes.push(node);
-    process.stdout.write(`${p.code} ${p.name.padEnd(20)} ${node.url}/graphql\n`);
-  }
+  await fleet.startAll(provinces, (p, node) =>
+    process.stdout.write(`${p.code} ${p.name.padEnd(20)} ${node.url}/graphql\n`),
+  );
   process.stdout.write(
-    `${nodes.length} province node(s) syncing with ${opts.central}. Staff tokens: npm run token -- --role PROVINCE_OFFICER --unit <code> (DATA_DIR=${join(opts.dataDir, 'province-<code>')})\n`,
+    `${fleet.running.length} of ${provinces.length} province node(s) syncing with ${opts.central}. Staff tokens: npm run token -- --role PROVINCE_OFFICER --unit <code> (DATA_DIR=${join(opts.dataDir, 'province-<code>')})\n`,
   );
 
   if (opts.rate > 0) {
     setInterval(() => {
-      const node = nodes[Math.floor(Math.random() * nodes.length)];
+      if (fleet.running.length === 0) return;
+      const node = fleet.running[Math.floor(Math.random() * fleet.running.length)];
       simulateReport(node).catch((e: unknown) => log.warn(`simulated report failed: ${String(e)}`));
     }, 1000 / opts.rate);
   }
-  setInterval(() => {
-    void Promise.all(nodes.map((n) => n.app.get(LocalStoreRepository).syncState())).then(
-      (states) => {
-        const pending = states.reduce((sum, s) => sum + s.pending, 0);
-        const offline = states.filter((s) => !s.centralReachable).length;
-        log.log(
-          `${pending} report(s) waiting in outboxes; ${offline} node(s) cannot reach the centre`,
-        );
-      },
-    );
-  }, 10_000);
+  fleet.summarise(10_000);
 }
 
 main().catch((e: unknown) => {

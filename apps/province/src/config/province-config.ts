@@ -46,6 +46,17 @@ export class ProvinceConfig {
   @IsString()
   dataDir: string;
 
+  /**
+   * Connections the node may hold on its database. One is enough for an office
+   * (reports and sync rounds take turns); 63 nodes on one server must fit its
+   * max_connections beside the centre's (npm run provinces sizes this).
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 4 : Number(value)))
+  @IsInt({ message: 'DATABASE_POOL_SIZE is a whole number of connections, 1 to 50' })
+  @Min(1, { message: 'DATABASE_POOL_SIZE is a whole number of connections, 1 to 50' })
+  @Max(50, { message: 'DATABASE_POOL_SIZE is a whole number of connections, 1 to 50' })
+  databasePoolSize: number;
+
   /** Signs this node's own staff tokens; unset: generated once and kept in dataDir. */
   @IsOptional()
   @IsString()
@@ -73,6 +84,7 @@ export function loadProvinceConfig(env: Record<string, string | undefined>): Pro
     port: env.PORT,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR || `./data/province-${code}`,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     tokenSecret: env.TOKEN_SECRET || undefined,
     syncIntervalMs: env.SYNC_INTERVAL_MS,
   });
