@@ -1,18 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { vietnamDate } from '@tracker/api';
-import {
-  desiredEscalations,
-  EscalationPolicy,
-  Health,
-  MilestoneStatus,
-  reconcileEscalations,
-  resolvePolicy,
-} from '@tracker/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { EscalationEngineRepository, EvaluationScope } from './escalation-engine.repository';
+import { planEscalations } from './escalation-plan';
 
 /** Reports are evaluated at most this often, whatever their rate. */
 const PUSH_EVALUATION_GAP_MS = 1000;
@@ -110,38 +102,7 @@ export class EscalationEngine implements OnApplicationShutdown {
     const now = this.clock.now();
     const changed = await this.db.transaction(async (tx) => {
       await this.repository.lock(tx);
-      const facts = await this.repository.facts(tx, scope, today);
-      const policies = new Map<string, EscalationPolicy>();
-      const policyOf = (programId: string, stored: unknown) => {
-        let policy = policies.get(programId);
-        if (!policy) {
-          policy = resolvePolicy(stored as Partial<EscalationPolicy> | null);
-          policies.set(programId, policy);
-        }
-        return policy;
-      };
-      const desired = facts.flatMap((f) =>
-        desiredEscalations(
-          {
-            milestoneId: f.milestoneId,
-            status: f.status as MilestoneStatus,
-            health: f.health as Health,
-            baselineDue: f.baselineDue,
-            forecastDue: f.forecastDue,
-            blockedSince: f.blockedSince ? vietnamDate(f.blockedSince) : null,
-            lastReportOn: vietnamDate(f.lastReportAt),
-            waitingUnits: f.waitingUnits,
-          },
-          policyOf(f.programId, f.policy),
-          today,
-        ),
-      );
-      const known = await this.repository.known(tx, scope);
-      const actions = reconcileEscalations(
-        desired,
-        known,
-        facts.map((f) => f.milestoneId),
-      );
+      const actions = await planEscalations(tx, this.repository, scope, today);
       return this.repository.apply(tx, actions, now);
     });
     if (changed > 0) {

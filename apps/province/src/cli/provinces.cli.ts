@@ -1,5 +1,6 @@
 // npm run provinces -- --count 63 --central http://localhost:3000 [--rate 2]
 //   [--base-port 3101] [--data-dir ./data] [--database-url postgres://…] [--pool-size 1]
+//   [--database-prefix nsdb_province_]
 //   [--central-data-dir ./data/central]
 // Runs several province nodes in one process, each with its own database, for
 // demos and load: against the demo, their PROVINCE_NODE tokens are minted with
@@ -31,6 +32,8 @@ interface Options {
   basePort: number;
   dataDir: string;
   databaseUrl?: string;
+  /** Node databases on the server are named this and the province code. */
+  databasePrefix: string;
   /** Connections each node's pool may hold. */
   poolSize: number;
   centralDataDir: string;
@@ -47,6 +50,7 @@ function options(argv: string[]): Options {
       'data-dir': { type: 'string', default: './data' },
       'database-url': { type: 'string' },
       'pool-size': { type: 'string' },
+      'database-prefix': { type: 'string', default: 'nsdb_province_' },
       'central-data-dir': { type: 'string', default: './data/central' },
     },
   });
@@ -58,9 +62,12 @@ function options(argv: string[]): Options {
   const poolSize = Number(values['pool-size'] ?? (values['database-url'] ? 1 : 4));
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 50)
     throw new Error('--pool-size is 1 to 50 connections a node');
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(values['database-prefix']!))
+    throw new Error('--database-prefix is lower-case letters, digits and _ (a database name)');
   return {
     count,
     poolSize,
+    databasePrefix: values['database-prefix']!,
     central: values.central!.replace(/\/+$/, ''),
     rate,
     basePort: Number(values['base-port']),
@@ -82,9 +89,9 @@ function centralSecret(dir: string): string {
   return readFileSync(path, 'utf8').trim();
 }
 
-/** A database per node on a server: nsdb_province_<code>, created if missing. */
-async function nodeDatabase(serverUrl: string, code: string): Promise<string> {
-  const name = `nsdb_province_${code}`;
+/** A database per node on a server: <prefix><code> (nsdb_province_01), created if missing. */
+async function nodeDatabase(serverUrl: string, prefix: string, code: string): Promise<string> {
+  const name = `${prefix}${code}`;
   const client = new Client({
     connectionString: serverUrl,
     application_name: 'nsdb-provinces-cli',
@@ -166,7 +173,7 @@ async function main(): Promise<void> {
     ),
     PORT: String(opts.basePort + i),
     DATA_DIR: join(opts.dataDir, `province-${p.code}`),
-    DATABASE_URL: opts.databaseUrl ? await nodeDatabase(opts.databaseUrl, p.code) : undefined,
+    DATABASE_URL: opts.databaseUrl ? await nodeDatabase(opts.databaseUrl, opts.databasePrefix, p.code) : undefined,
     DATABASE_POOL_SIZE: String(opts.poolSize),
     SYNC_INTERVAL_MS: process.env.SYNC_INTERVAL_MS,
   }));

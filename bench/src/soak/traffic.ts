@@ -1,0 +1,145 @@
+import { NodeApi, OpenMilestone } from './node-api';
+
+/** A report the node accepted (answered without error): the centre must hold it exactly once. */
+export interface AcceptedReport {
+  code: string;
+  programCode: string;
+  key: string;
+  note: string;
+}
+
+export interface ReportCounts {
+  accepted: AcceptedReport[];
+  /** Refused or unanswered (the node was down or killed mid-request): not the node's to keep. */
+  failed: number;
+}
+
+/**
+ * The offices: reports at a steady rate in all, each on a random open milestone
+ * of a random node, and once a month's-end burst in which every node reports
+ * every open milestone. Each note is unique to the run, so the verdict can find
+ * each accepted report at the centre.
+ */
+export class Offices {
+  readonly counts: ReportCounts = { accepted: [], failed: 0 };
+  private serial = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly nodes: NodeApi[],
+    private readonly runId: string,
+  ) {}
+
+  steady(perSecond: number): void {
+    if (perSecond <= 0) return;
+    this.timer = setInterval(() => {
+      const node = this.nodes[Math.floor(Math.random() * this.nodes.length)];
+      this.track(this.reportOnRandom(node));
+    }, 1000 / perSecond);
+  }
+
+  /** Every node reports every open milestone, spread over `seconds`. Resolves when all were tried. */
+  async monthEnd(seconds: number): Promise<number> {
+    const lists = await Promise.all(
+      this.nodes.map((n) => n.openMilestones().catch(() => [] as OpenMilestone[])),
+    );
+    const work = lists.flatMap((list, i) => list.map((m) => ({ node: this.nodes[i], m })));
+    const gap = (seconds * 1000) / Math.max(1, work.length);
+    for (const [i, { node, m }] of work.entries()) {
+      setTimeout(() => this.track(this.send(node, m, 'cuối tháng')), i * gap);
+    }
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    await this.settled();
+    return work.length;
+  }
+
+  private async reportOnRandom(node: NodeApi): Promise<void> {
+    let open: OpenMilestone[];
+    try {
+      open = await node.openMilestones();
+    } catch {
+      this.counts.failed += 1;
+      return;
+    }
+    if (open.length === 0) return;
+    await this.send(node, open[Math.floor(Math.random() * open.length)], 'định kỳ');
+  }
+
+  private async send(node: NodeApi, m: OpenMilestone, kind: string): Promise<void> {
+    this.serial += 1;
+    const note = `soak ${this.runId} #${this.serial} (${kind})`;
+    try {
+      await node.report(m, note);
+      this.counts.accepted.push({ code: node.code, programCode: m.programCode, key: m.key, note });
+    } catch {
+      this.counts.failed += 1;
+    }
+  }
+
+  private track(p: Promise<void>): void {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.settled();
+  }
+}
+
+export interface Read {
+  at: number;
+  ok: boolean;
+  ms: number;
+}
+
+/** The PMO's screens: the national dashboard and the LAND board, read in turn by each reader. */
+export class Readers {
+  readonly reads: Read[] = [];
+  private running = false;
+  private loops: Promise<void>[] = [];
+
+  constructor(
+    private readonly centralUrl: string,
+    private readonly tokens: string[],
+    private readonly documents: string[],
+    /** Each reader's pause between reads: within the per-token rate limit. */
+    private readonly pauseMs = 250,
+  ) {}
+
+  start(): void {
+    this.running = true;
+    this.loops = this.tokens.map((token, i) => this.loop(token, i));
+  }
+
+  private async loop(token: string, offset: number): Promise<void> {
+    for (let i = offset; this.running; i += 1) {
+      const started = Date.now();
+      let ok = false;
+      try {
+        const res = await fetch(`${this.centralUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: this.documents[i % this.documents.length] }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
+        ok = res.ok && !!body.data && !body.errors;
+      } catch {
+        ok = false;
+      }
+      this.reads.push({ at: started, ok, ms: Date.now() - started });
+      await new Promise((r) => setTimeout(r, this.pauseMs));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+}
