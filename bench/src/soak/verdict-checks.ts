@@ -92,11 +92,13 @@ export function provinceProblems(
       c.percentComplete !== m.percentComplete ||
       c.blocker !== m.blocker
     )
-      p(
-        `${ref(m)}: node ${m.status} ${m.percentComplete}% ${m.blocker ?? ''}, centre ${c.status} ${c.percentComplete}% ${c.blocker ?? ''}`.trimEnd(),
-      );
+      p(`${ref(m)}: node ${describe(m)}, centre ${describe(c)}`);
   }
   return problems;
+}
+
+function describe(m: MilestoneState): string {
+  return [m.status, `${m.percentComplete}%`, m.blocker].filter(Boolean).join(' ');
 }
 
 /** Nearest-rank percentile of `values` (0 when empty). */
