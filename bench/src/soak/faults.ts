@@ -23,6 +23,8 @@ export interface Fault {
   depthBefore?: number;
   /** Why it could not be injected, when it could not. */
   notRun?: string;
+  /** What did not come back within its time after the fault (a verdict problem). */
+  notRecovered?: string;
 }
 
 export interface FaultTargets {
@@ -54,9 +56,20 @@ export class FaultInjector {
     let kind = FAULT_ROTATION[this.turn++ % FAULT_ROTATION.length];
     if (kind === 'restart-postgres' && this.restarted)
       kind = FAULT_ROTATION[this.turn++ % FAULT_ROTATION.length];
-    const started = Date.now();
     const fault: Fault = { kind, target: '', at };
-    switch (kind) {
+    const started = Date.now();
+    try {
+      await this.inject(fault);
+      if (!fault.notRun) fault.recoveredMs = Date.now() - started;
+    } catch (e) {
+      // a process that does not come back is the verdict's to report; the soak goes on
+      fault.notRecovered = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    }
+    return fault;
+  }
+
+  private async inject(fault: Fault): Promise<void> {
+    switch (fault.kind) {
       case 'kill-central': {
         const i = this.nextCentral++ % this.targets.centrals.length;
         const central = this.targets.centrals[i];
@@ -95,20 +108,18 @@ export class FaultInjector {
         fault.target = 'PostgreSQL';
         if (!this.targets.restartPostgres) {
           fault.notRun = 'no way to restart PostgreSQL here (see --pg-restart-command)';
-          return fault;
+          return;
         }
         const result = spawnSync('sh', ['-c', this.targets.restartPostgres], { encoding: 'utf8' });
         if (result.status !== 0) {
           fault.notRun = `${this.targets.restartPostgres} failed: ${(result.stderr || result.stdout).trim().slice(0, 300)}`;
-          return fault;
+          return;
         }
         await waitForDatabase(this.targets.serverUrl, { who: 'soak', timeoutMs: 120_000 });
         await Promise.all(this.targets.centrals.map((c) => c.ready()));
         break;
       }
     }
-    fault.recoveredMs = Date.now() - started;
-    return fault;
   }
 }
 

@@ -69,7 +69,8 @@ async function freshDatabases(serverUrl: string, create: boolean): Promise<void>
 /** `count` consecutive loopback ports nobody listens on, for the province nodes. */
 async function freePortRun(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    // below Linux's ephemeral range (32768 up), where outgoing connections take their ports
+    const base = 12_000 + Math.floor(Math.random() * 20_000);
     const probes = await Promise.all(
       Array.from({ length: count }, (_, i) =>
         fetch(`http://127.0.0.1:${base + i}/`, { signal: AbortSignal.timeout(500) }).then(
@@ -197,7 +198,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
         dataDir,
       ],
     ],
-    { TOKEN_SECRET: secret, SYNC_INTERVAL_MS: '2000' },
+    { TOKEN_SECRET: secret },
     logDir,
     deaths,
     ROOT,
@@ -250,7 +251,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       )
         watching.drainedMs = Date.now() - start - watching.at;
       if (watching?.drainedMs !== undefined) watching = undefined;
-      await new Promise((r) => setTimeout(r, 1_000));
+      await new Promise((r) => setTimeout(r, 2_000));
     }
   })();
 
@@ -291,9 +292,9 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       Object.assign(fault, done, { depthBefore: depthNow ?? fault.depthBefore });
       faults.push(fault);
       log(
-        `${fault.kind} ${fault.target}: ${fault.notRun ? `not run (${fault.notRun})` : `recovered in ${((fault.recoveredMs ?? 0) / 1000).toFixed(1)} s`}`,
+        `${fault.kind} ${fault.target}: ${fault.notRun ? `not run (${fault.notRun})` : fault.notRecovered ? `NOT RECOVERED: ${fault.notRecovered}` : `recovered in ${((fault.recoveredMs ?? 0) / 1000).toFixed(1)} s`}`,
       );
-      if (!fault.notRun) watching = fault;
+      if (!fault.notRun && !fault.notRecovered) watching = fault;
     }
   })();
   const burstSeconds = Math.min(120, Math.round((opts.minutes * 60) / 4));
@@ -334,6 +335,9 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   });
   const unexpected = deaths.filter((d) => !d.onPurpose);
   const problems = [
+    ...faults
+      .filter((f) => f.notRecovered)
+      .map((f) => `${f.kind} ${f.target}: not recovered: ${f.notRecovered}`),
     ...facts.problems,
     ...unexpected.map(
       (d) =>

@@ -8,7 +8,7 @@ describe('budgetProblem', () => {
 
   it('refuses 63 four-connection nodes, saying what would fit and what to raise', () => {
     expect(budgetProblem(63, 4, { available: 97, inUse: 22 })).toBe(
-      '63 node(s) × 4 connection(s) need 254 connections, and the server has 75 free ' +
+      '63 node(s) × 4 connection(s) need 257 connections, and the server has 75 free ' +
         '(max_connections less reserved: 97; in use: 22) use --pool-size 1, fewer nodes, ' +
         'or raise max_connections (ALTER SYSTEM SET max_connections = 350; then restart PostgreSQL)',
     );

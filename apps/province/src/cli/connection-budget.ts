@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { STARTING_AT_ONCE } from './node-fleet';
 
 export interface ServerConnections {
   /** max_connections less the slots kept for superusers. */
@@ -31,8 +32,8 @@ export async function serverConnections(serverUrl: string): Promise<ServerConnec
   }
 }
 
-/** Sessions a node needs beyond its pool: its migration's while it starts, one at a time. */
-const STARTING_HEADROOM = 2;
+/** Sessions beyond the pools: a migration's for each node starting, and the CLI's own. */
+const STARTING_HEADROOM = STARTING_AT_ONCE + 1;
 
 /**
  * Refuses, with what to change, a fleet whose pools would not fit the server:

@@ -6,6 +6,9 @@ import { LocalStoreRepository } from '../local/local-store.repository';
 /** A node that could not start (its port taken, its database full) is tried again this often. */
 export const NODE_RETRY_MS = 30_000;
 
+/** Nodes starting at the same time. */
+export const STARTING_AT_ONCE = 4;
+
 /** Everything one node of the fleet needs to start, but its province. */
 export type NodeEnv = (
   province: ProvinceRecord,
@@ -35,14 +38,24 @@ export class NodeFleet {
     private readonly start = startProvince,
   ) {}
 
-  /** Starts each node in turn; answers once every node has started or been set to retry. */
+  /**
+   * Starts the nodes, a few at a time (a restarted fleet of 63 is back in a
+   * quarter of the time, without 63 migrations at once); answers once every
+   * node has started or been set to retry.
+   */
   async startAll(
     provinces: ProvinceRecord[],
     onStarted: (p: ProvinceRecord, n: RunningProvince) => void,
+    concurrency = STARTING_AT_ONCE,
   ): Promise<void> {
-    for (const [index, province] of provinces.entries()) {
-      await this.startOne(province, index, onStarted);
-    }
+    let next = 0;
+    const worker = async () => {
+      while (next < provinces.length) {
+        const index = next++;
+        await this.startOne(provinces[index], index, onStarted);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, provinces.length) }, worker));
   }
 
   private async startOne(

@@ -173,7 +173,9 @@ async function main(): Promise<void> {
     ),
     PORT: String(opts.basePort + i),
     DATA_DIR: join(opts.dataDir, `province-${p.code}`),
-    DATABASE_URL: opts.databaseUrl ? await nodeDatabase(opts.databaseUrl, opts.databasePrefix, p.code) : undefined,
+    DATABASE_URL: opts.databaseUrl
+      ? await nodeDatabase(opts.databaseUrl, opts.databasePrefix, p.code)
+      : undefined,
     DATABASE_POOL_SIZE: String(opts.poolSize),
     SYNC_INTERVAL_MS: process.env.SYNC_INTERVAL_MS,
   }));
