@@ -8,6 +8,8 @@ export interface ReadFigures {
   answeredShare: number;
   p50Ms: number;
   p99Ms: number;
+  /** Failed reads by why they failed. */
+  failures: Record<string, number>;
 }
 
 export function readFigures(reads: Read[]): ReadFigures {
@@ -23,6 +25,10 @@ export function readFigures(reads: Read[]): ReadFigures {
       ok.map((r) => r.ms),
       99,
     ),
+    failures: reads.reduce<Record<string, number>>((acc, r) => {
+      if (r.why) acc[r.why] = (acc[r.why] ?? 0) + 1;
+      return acc;
+    }, {}),
   };
 }
 
@@ -65,6 +71,11 @@ export function printable(r: SoakResult): string {
     `reports: ${r.reports.acceptedByNodes} accepted by the nodes (${r.reports.monthEndBurst} in the month's-end burst), ${r.reports.failedAtNodes} refused while a node was down; at the centre ${r.reports.recordedAtCentre} recorded, ${r.reports.appliedAtCentre} applied (${r.reports.appliedPerSecond.toFixed(1)}/s)`,
     `deepest outbox: ${r.deepestOutbox.total} in all, ${r.deepestOutbox.oneNode} on one node; drained ${r.drainAtEndS.toFixed(1)} s after the traffic stopped`,
     `reads: ${r.reads.all.reads} (${pct(r.reads.all.answeredShare)} answered, p99 ${r.reads.all.p99Ms} ms); during faults ${r.reads.duringFaults.reads} (${pct(r.reads.duringFaults.answeredShare)}, p99 ${r.reads.duringFaults.p99Ms} ms); calm ${r.reads.calm.reads} (${pct(r.reads.calm.answeredShare)}, p99 ${r.reads.calm.p99Ms} ms)`,
+    `failed reads: ${
+      Object.entries(r.reads.all.failures)
+        .map(([why, n]) => `${n} ${why}`)
+        .join(', ') || 'none'
+    }`,
     'faults:',
     ...r.faults.map(
       (f) =>

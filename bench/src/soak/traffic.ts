@@ -96,6 +96,8 @@ export interface Read {
   at: number;
   ok: boolean;
   ms: number;
+  /** Why a read failed: an HTTP status and error code, or the connection's error. */
+  why?: string;
 }
 
 /** The PMO's screens: the national dashboard and the LAND board, read in turn by each reader. */
@@ -120,7 +122,7 @@ export class Readers {
   private async loop(token: string, offset: number): Promise<void> {
     for (let i = offset; this.running; i += 1) {
       const started = Date.now();
-      let ok = false;
+      let why: string | undefined;
       try {
         const res = await fetch(`${this.centralUrl}/graphql`, {
           method: 'POST',
@@ -128,12 +130,16 @@ export class Readers {
           body: JSON.stringify({ query: this.documents[i % this.documents.length] }),
           signal: AbortSignal.timeout(10_000),
         });
-        const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
-        ok = res.ok && !!body.data && !body.errors;
-      } catch {
-        ok = false;
+        const body = (await res.json()) as {
+          data?: unknown;
+          errors?: { extensions?: { code?: string } }[];
+        };
+        if (!res.ok || !body.data || body.errors)
+          why = `HTTP ${res.status} ${body.errors?.[0]?.extensions?.code ?? ''}`.trim();
+      } catch (e) {
+        why = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
       }
-      this.reads.push({ at: started, ok, ms: Date.now() - started });
+      this.reads.push({ at: started, ok: !why, ms: Date.now() - started, why });
       await new Promise((r) => setTimeout(r, this.pauseMs));
     }
   }
