@@ -18,6 +18,7 @@ module.exports = {
   testMatch: [
     '<rootDir>/libs/**/*.spec.ts',
     '<rootDir>/apps/**/*.spec.ts',
+    '<rootDir>/test/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
   transform: { '^.+\\.(t|j|mj)s$': swc },
