@@ -65,7 +65,7 @@ export async function launchBrowser(): Promise<Browser> {
   } catch (e) {
     const hint =
       choice.source === 'package'
-        ? ' The packaged Chromium needs the system libraries libnss3 and libexpat (Debian: apt-get install libnss3); or install Chromium or Chrome.'
+        ? ' The packaged Chromium brings its own libraries but needs a glibc Linux (not musl, as on Alpine): install Chromium or Chrome there.'
         : '';
     throw new Error(
       `the browser from ${choice.source} (${options.executablePath}) did not start.${hint}\n${(e as Error).message}`,
@@ -98,13 +98,19 @@ async function packageLaunch(bin: string): Promise<LaunchOptions> {
   return {
     executablePath: join(home, 'chromium'),
     args,
-    env: { ...process.env, FONTCONFIG_FILE: join(home, 'fonts.conf') },
+    env: {
+      ...process.env,
+      FONTCONFIG_FILE: join(home, 'fonts.conf'),
+      LD_LIBRARY_PATH: [join(home, 'al2023', 'lib'), process.env.LD_LIBRARY_PATH]
+        .filter(Boolean)
+        .join(':'),
+    },
   };
 }
 
 /**
  * Unpacks the packaged Chromium once per version and user into a folder of its own under the
- * temporary directory (~190 MB, a few seconds), with a fonts.conf that adds the package's
+ * temporary directory (~200 MB, a few seconds), with a fonts.conf that adds the package's
  * Open Sans to the system's fonts, so Vietnamese renders on a machine without any.
  * The package alone would unpack to a shared /tmp/chromium and reuse whatever is there
  * (another version, another user's, or a half-written file from a run that was stopped), so
@@ -130,10 +136,12 @@ async function unpacked(bin: string): Promise<string> {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['-e', UNPACK, require.resolve('@sparticuz/chromium'), bin],
-      { env: { ...process.env, TMPDIR: part } },
+      // Lambda's Node runtime makes the package unpack also the NSS, NSPR and expat libraries it
+      // ships (al2023.tar.br), which the launch puts first: the browser then needs only glibc.
+      { env: { ...process.env, TMPDIR: part, AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x' } },
     );
-    if (stdout !== join(part, 'chromium')) {
-      throw new Error(`@sparticuz/chromium ${version} unpacked to ${stdout}, not into ${part}`);
+    if (stdout !== join(part, 'chromium') || !existsSync(join(part, 'al2023', 'lib'))) {
+      throw new Error(`@sparticuz/chromium ${version} did not unpack as expected into ${part}`);
     }
     writeFileSync(join(part, 'fonts.conf'), fontsConf(home));
     renameSync(part, home);
