@@ -35,14 +35,20 @@ const ARGS = [
 
 /**
  * The packaged Chromium's own recommended flags, less those that serve AWS Lambda
- * (--single-process) or switch off the web's security model, which the views must pass
- * as a person's browser enforces it. No WebGL: the views draw none.
+ * (--single-process), that switch off the web's security model (the views must pass it as a
+ * person's browser enforces it), and its feature lists: Chromium keeps the last of a switch given
+ * twice, so they would replace Playwright's, which keep the browser off the network.
+ * No WebGL: the views draw none.
  */
-const PACKAGE_ARGS_LEFT_OUT = new Set([
-  '--single-process',
-  '--disable-web-security',
-  '--allow-running-insecure-content',
-]);
+function packageArgLeftOut(arg: string): boolean {
+  return (
+    ['--single-process', '--disable-web-security', '--allow-running-insecure-content'].includes(
+      arg,
+    ) ||
+    arg.startsWith('--disable-features=') ||
+    arg.startsWith('--enable-features=')
+  );
+}
 
 /** The browser the web view tests run (see browser-discovery.ts for the order and CHROMIUM_SOURCE). */
 export async function launchBrowser(): Promise<Browser> {
@@ -93,7 +99,7 @@ async function packageLaunch(bin: string): Promise<LaunchOptions> {
   packagedChromium.setGraphicsMode = false;
   const args = [
     ...ARGS,
-    ...packagedChromium.args.filter((a) => !PACKAGE_ARGS_LEFT_OUT.has(a) && !ARGS.includes(a)),
+    ...packagedChromium.args.filter((a) => !packageArgLeftOut(a) && !ARGS.includes(a)),
   ];
   return {
     executablePath: join(home, 'chromium'),
