@@ -1,4 +1,4 @@
-// Unit tests beside the code (*.spec.ts) and GraphQL/HTTP tests in test/ (*.e2e-spec.ts).
+// Unit tests (*.spec.ts) beside the code and in test/, and GraphQL/HTTP tests in test/ (*.e2e-spec.ts).
 // NestJS 12 ships ESM only; @swc/jest compiles it to CommonJS inside jest's sandbox.
 /** @type {import('jest').Config} */
 const swc = [
@@ -19,6 +19,7 @@ module.exports = {
     '<rootDir>/libs/**/*.spec.ts',
     '<rootDir>/apps/**/*.spec.ts',
     '<rootDir>/bench/src/**/*.spec.ts',
+    '<rootDir>/test/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
   transform: { '^.+\\.(t|j|mj)s$': swc },
