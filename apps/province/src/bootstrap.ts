@@ -1,6 +1,7 @@
 import { Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { applyHttpTimeouts } from '@tracker/api';
 import { loadOrCreateSecret, provinceAuthority, TokenAuthority } from '@tracker/auth';
 import { migrateDatabase, startEmbeddedPostgres } from '@tracker/persistence';
 import { join } from 'node:path';
@@ -47,6 +48,7 @@ export async function startProvince(
       { logger: logger ?? ['log', 'warn', 'error'], abortOnError: false, bodyParser: false },
     );
     app.useBodyParser('json', { limit: '256kb' });
+    applyHttpTimeouts(app.getHttpServer(), config);
     await app.listen(config.port);
     const address = app.getHttpServer().address() as { port: number };
     new Logger('Province').log(

@@ -30,3 +30,4 @@ export { buildSchemaSdl } from './schema-sdl';
 export { ProgressReportFields } from './progress-report.input';
 export { ApolloPlugin, QUERY_LIMITS, queryLimitsPlugin } from './query-limits';
 export { currentRequestId, JsonLogger, redactTokens, requestIdMiddleware } from './request-log';
+export { applyHttpTimeouts, HttpTimeouts, httpTimeoutsFromEnv } from './http-timeouts';

@@ -152,6 +152,8 @@ async function main(): Promise<void> {
         DATA_DIR: join(opts.dataDir, `province-${p.code}`),
         DATABASE_URL: opts.databaseUrl ? await nodeDatabase(opts.databaseUrl, p.code) : undefined,
         SYNC_INTERVAL_MS: process.env.SYNC_INTERVAL_MS,
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: process.env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+        HTTP_HEADERS_TIMEOUT_MS: process.env.HTTP_HEADERS_TIMEOUT_MS,
       },
       ['warn', 'error'],
     );
