@@ -3,7 +3,7 @@ import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateSecret, TokenAuthority } from '@tracker/auth';
-import { JsonLogger, requestIdMiddleware } from '@tracker/api';
+import { applyHttpTimeouts, JsonLogger, requestIdMiddleware } from '@tracker/api';
 import {
   countStatements,
   loadReferenceUnits,
@@ -136,6 +136,8 @@ export async function startCentral(
     await app.get(RevocationList).start();
     await app.get(ChangeBus).start();
     await app.get(EscalationEngine).start();
+    // Idle keep-alive connections outlast a load balancer's (Node's own default is 5 s).
+    applyHttpTimeouts(app.getHttpServer(), config);
     await app.listen(config.port);
     const address = app.getHttpServer().address() as { port: number };
     const url = `http://localhost:${address.port}`;

@@ -1,6 +1,7 @@
 import { Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { applyHttpTimeouts } from '@tracker/api';
 import { loadOrCreateSecret, provinceAuthority, TokenAuthority } from '@tracker/auth';
 import { migrateDatabase, startEmbeddedPostgres, waitForDatabase } from '@tracker/persistence';
 import { join } from 'node:path';
@@ -49,6 +50,7 @@ export async function startProvince(
       { logger: logger ?? ['log', 'warn', 'error'], abortOnError: false, bodyParser: false },
     );
     app.useBodyParser('json', { limit: '256kb' });
+    applyHttpTimeouts(app.getHttpServer(), config);
     // listen() starts the sync loop before it binds: a node that cannot bind stops it again
     await app.listen(config.port).catch(async (e: unknown) => {
       await app.close().catch(() => undefined);

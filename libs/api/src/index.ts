@@ -31,3 +31,4 @@ export { ProgressReportFields } from './progress-report.input';
 export { ApolloPlugin, QUERY_LIMITS, queryLimitsPlugin } from './query-limits';
 export { currentRequestId, JsonLogger, redactTokens, requestIdMiddleware } from './request-log';
 export { guardProcess } from './process-guards';
+export { applyHttpTimeouts, HttpTimeouts, httpTimeoutsFromEnv } from './http-timeouts';

@@ -1,3 +1,4 @@
+import { HttpTimeouts, httpTimeoutsFromEnv } from '@tracker/api';
 import { MIN_SECRET_LENGTH } from '@tracker/auth';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -18,7 +19,7 @@ export type RunMode = 'demo' | 'production';
  * Everything the central app reads from its environment, validated once at
  * start-up (operations.md). Nothing else in the app reads process.env.
  */
-export class CentralConfig {
+export class CentralConfig extends HttpTimeouts {
   @IsIn(['demo', 'production'])
   mode: RunMode;
 
@@ -111,6 +112,7 @@ export function loadCentralConfig(mode: RunMode, env: Env = process.env): Centra
     responseCacheMb: env.RESPONSE_CACHE_MB,
     corsOrigins: commaList(env.CORS_ORIGINS),
     clockNow: env.CLOCK_NOW || (mode === 'demo' ? '2020-03-01T00:00:00Z' : undefined),
+    ...httpTimeoutsFromEnv(env),
   });
   const errors = validateSync(config);
   if (errors.length > 0) {

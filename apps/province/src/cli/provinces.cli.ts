@@ -178,6 +178,8 @@ async function main(): Promise<void> {
       : undefined,
     DATABASE_POOL_SIZE: String(opts.poolSize),
     SYNC_INTERVAL_MS: process.env.SYNC_INTERVAL_MS,
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: process.env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    HTTP_HEADERS_TIMEOUT_MS: process.env.HTTP_HEADERS_TIMEOUT_MS,
   }));
   const stopAll = async () => {
     await fleet.stop();

@@ -1,3 +1,4 @@
+import { HttpTimeouts, httpTimeoutsFromEnv } from '@tracker/api';
 import { MIN_SECRET_LENGTH } from '@tracker/auth';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -13,7 +14,7 @@ import {
 } from 'class-validator';
 
 /** Everything a province node reads from its environment (operations.md), validated once at start-up. */
-export class ProvinceConfig {
+export class ProvinceConfig extends HttpTimeouts {
   @Matches(/^\d{2}$/, {
     message: 'PROVINCE_CODE is the GSO code of the province, two digits (e.g. 01)',
   })
@@ -87,6 +88,7 @@ export function loadProvinceConfig(env: Record<string, string | undefined>): Pro
     databasePoolSize: env.DATABASE_POOL_SIZE,
     tokenSecret: env.TOKEN_SECRET || undefined,
     syncIntervalMs: env.SYNC_INTERVAL_MS,
+    ...httpTimeoutsFromEnv(env),
   });
   const errors = validateSync(config);
   if (errors.length > 0) {
