@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-*/**',
       'node_modules/**',
       'data/**',
       'coverage/**',
@@ -32,8 +33,9 @@ export default tseslint.config(
     },
   },
   {
-    // The leadership views are plain browser modules: linted, without TypeScript's type information.
-    files: ['apps/central/web/**/*.js'],
+    // The leadership views are plain browser modules, and the build script runs before anything
+    // is compiled: both linted, without TypeScript's type information.
+    files: ['apps/central/web/**/*.js', 'scripts/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
