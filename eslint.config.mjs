@@ -94,13 +94,26 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/cli/**/*.ts'],
+    rules: {
+      // Node only: every CLI imports it first, to answer --help before loading anything heavy.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!node:|\\.)', message: 'libs/cli imports only Node.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     ...jest.configs['flat/recommended'],
     rules: {
       ...jest.configs['flat/recommended'].rules,
       'jest/valid-expect': ['error', { alwaysAwait: true }],
       'jest/valid-title': ['error', { ignoreTypeOfDescribeName: true }],
-      'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'seeText', 'seeCount'] }],
+      'jest/expect-expect': [
+        'warn',
+        { assertFunctionNames: ['expect', 'seeText', 'seeCount', 'expectUsageError'] },
+      ],
       'jest/no-standalone-expect': [
         'error',
         { additionalTestBlockFunctions: ['beforeEach', 'beforeAll'] },

@@ -75,7 +75,7 @@ function usageError(e: unknown): Error {
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     if (/does not take/.test(message)) return new UsageError(`${option} takes no value`);
     if (/ambiguous/.test(message))
-      return new UsageError(`${option} needs a value (one that starts with - as ${option}=-…)`);
+      return new UsageError(`${option} needs a value (one starting with -: ${option}=-…)`);
     return new UsageError(`${option} needs a value`);
   }
   return e instanceof Error ? e : new Error(message);
@@ -85,8 +85,8 @@ function usageError(e: unknown): Error {
 export function helpText(spec: CliSpec): string {
   const rows = Object.entries(spec.options).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
-    const fallback =
-      o.default === undefined || o.default === false ? '' : ` (default ${String(o.default)})`;
+    const none = o.default === undefined || o.default === false || String(o.default) === '';
+    const fallback = none ? '' : ` (default ${String(o.default)})`;
     return [flag, `${o.description}${fallback}`];
   });
   rows.push(['-h, --help', 'this help']);
