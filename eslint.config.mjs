@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-*/**',
       'node_modules/**',
       'data/**',
       'coverage/**',
@@ -32,8 +33,9 @@ export default tseslint.config(
     },
   },
   {
-    // The leadership views are plain browser modules: linted, without TypeScript's type information.
-    files: ['apps/central/web/**/*.js'],
+    // The leadership views are plain browser modules, and the build script runs before anything
+    // is compiled: both linted, without TypeScript's type information.
+    files: ['apps/central/web/**/*.js', 'scripts/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
@@ -92,13 +94,26 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/cli/**/*.ts'],
+    rules: {
+      // Node only: every CLI imports it first, to answer --help before loading anything heavy.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!node:|\\.)', message: 'libs/cli imports only Node.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     ...jest.configs['flat/recommended'],
     rules: {
       ...jest.configs['flat/recommended'].rules,
       'jest/valid-expect': ['error', { alwaysAwait: true }],
       'jest/valid-title': ['error', { ignoreTypeOfDescribeName: true }],
-      'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'seeText', 'seeCount'] }],
+      'jest/expect-expect': [
+        'warn',
+        { assertFunctionNames: ['expect', 'seeText', 'seeCount', 'expectUsageError'] },
+      ],
       'jest/no-standalone-expect': [
         'error',
         { additionalTestBlockFunctions: ['beforeEach', 'beforeAll'] },

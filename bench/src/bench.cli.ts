@@ -2,10 +2,10 @@
 // Generates each dataset, starts the central app (production mode), the floor
 // and PostGraphile on it, checks they give the same answers, then measures.
 import 'reflect-metadata';
+import { CliSpec, cliArgs, exitUsage } from '@tracker/cli';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { freshDatabase } from './database';
 import { generateDataset } from './dataset/generate';
@@ -16,26 +16,106 @@ import { measureScale, WORKLOAD_NAMES } from './scale-run';
 import { applyPeerSchema } from './answers/peer';
 import { BenchCentral, startFloor, startPeer } from './servers';
 
-const { values } = parseArgs({
+const CLI = {
+  name: 'bench',
+  summary: 'measures the API against the floor and PostGraphile on generated datasets',
+  usage: ['npm run bench -- [--scale national,x10] [--embedded] [--seconds 10] [--runs 3] …'],
   options: {
-    scale: { type: 'string', default: 'national' },
-    embedded: { type: 'boolean', default: false },
-    seconds: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
-    runs: { type: 'string', default: '3' },
-    concurrency: { type: 'string', default: '32' },
-    'w1-concurrency': { type: 'string', default: '63' },
-    workloads: { type: 'string', default: 'Q1,Q2,Q3,Q4,W1,M1' },
-    seed: { type: 'string', default: 'nsdb-2026' },
-    out: { type: 'string' },
-    'central-env': { type: 'string', multiple: true, default: [] },
-    keep: { type: 'boolean', default: false },
-    /** Keeps the other scales already in the output file (re-measuring one scale). */
-    merge: { type: 'boolean', default: false },
-    'profile-central': { type: 'string' },
-    'central-root': { type: 'string' },
+    scale: {
+      type: 'string',
+      value: 'LIST',
+      default: 'national',
+      description: `datasets to measure, comma-separated: ${Object.keys(SCALES).join(', ')}`,
+    },
+    embedded: {
+      type: 'boolean',
+      default: false,
+      description: "PGlite inside the bench process instead of DATABASE_URL's server",
+    },
+    seconds: { type: 'string', value: 'S', default: '10', description: 'seconds measured a run' },
+    warmup: { type: 'string', value: 'S', default: '3', description: 'seconds of warm-up a run' },
+    runs: {
+      type: 'string',
+      value: 'N',
+      default: '3',
+      description: 'runs a workload; the median is reported',
+    },
+    concurrency: {
+      type: 'string',
+      value: 'N',
+      default: '32',
+      description: 'requests in flight in the read workloads',
+    },
+    'w1-concurrency': {
+      type: 'string',
+      value: 'N',
+      default: '63',
+      description: 'node tokens pushing at once in W1 and M1',
+    },
+    workloads: {
+      type: 'string',
+      value: 'LIST',
+      default: 'Q1,Q2,Q3,Q4,W1,M1',
+      description: 'workloads to measure, comma-separated',
+    },
+    seed: {
+      type: 'string',
+      value: 'TEXT',
+      default: 'nsdb-2026',
+      description: 'the seed the datasets are generated from',
+    },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description:
+        'the JSON report (the table goes beside it as .md); default bench/results/latest[-embedded].json',
+    },
+    'central-env': {
+      type: 'string',
+      value: 'KEY=VALUE',
+      multiple: true,
+      default: [],
+      description: 'an environment variable for the central app; repeat for more',
+    },
+    keep: { type: 'boolean', default: false, description: 'keep the generated databases' },
+    merge: {
+      type: 'boolean',
+      default: false,
+      description: 'keep the other scales already in the output file (re-measuring one scale)',
+    },
+    'profile-central': {
+      type: 'string',
+      value: 'DIR',
+      description: "write the central app's CPU profiles into DIR",
+    },
+    'central-root': {
+      type: 'string',
+      value: 'DIR',
+      description: 'measure the central app built in another checkout (its dist/)',
+    },
   },
-});
+} satisfies CliSpec;
+
+const { values } = cliArgs(CLI);
+// every mistake in the arguments before anything is generated or started
+for (const name of values.scale.split(','))
+  if (!Object.hasOwn(SCALES, name))
+    exitUsage(CLI.name, `unknown scale ${name}: one of ${Object.keys(SCALES).join(', ')}`);
+for (const w of values.workloads.split(','))
+  if (!WORKLOAD_NAMES.includes(w))
+    exitUsage(CLI.name, `unknown workload ${w}: one of ${WORKLOAD_NAMES.join(', ')}`);
+const whole = (n: number) => Number.isInteger(n) && n >= 1;
+const NUMBERS = [
+  ['seconds', (n: number) => n > 0, 'a number of seconds above 0'],
+  ['warmup', (n: number) => n >= 0, 'a number of seconds, 0 or more'],
+  ['runs', whole, 'a whole number from 1'],
+  ['concurrency', whole, 'a whole number from 1'],
+  ['w1-concurrency', whole, 'a whole number from 1'],
+] as const;
+for (const [name, valid, what] of NUMBERS)
+  if (!valid(Number(values[name]))) exitUsage(CLI.name, `--${name} is ${what}`);
+for (const kv of values['central-env'])
+  if (!/^[A-Za-z_]\w*=/.test(kv)) exitUsage(CLI.name, `--central-env ${kv}: KEY=VALUE`);
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -46,11 +126,6 @@ async function main(): Promise<number> {
     return 2;
   }
   const workloads = values.workloads.split(',');
-  const unknown = workloads.filter((w) => !WORKLOAD_NAMES.includes(w));
-  if (unknown.length > 0) {
-    log(`unknown workload ${unknown.join(', ')}: choose from ${WORKLOAD_NAMES.join(', ')}`);
-    return 2;
-  }
   const settings = {
     concurrency: Number(values.concurrency),
     w1_concurrency: Number(values['w1-concurrency']),

@@ -6,43 +6,91 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { CliSpec, cliArgs, exitUsage } from '@tracker/cli';
 import { ROOT } from '../processes';
 import { findRestartCommand } from './faults';
 import { printable } from './soak-report';
 import { runSoak, SoakOptions } from './soak-run';
 
-function options(argv: string[]): SoakOptions & { out: string } {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      minutes: { type: 'string', default: '10' },
-      nodes: { type: 'string', default: '63' },
-      'fault-every': { type: 'string', default: '30' },
-      rate: { type: 'string', default: '5' },
-      readers: { type: 'string', default: '4' },
-      'pg-restart-command': { type: 'string' },
-      keep: { type: 'boolean', default: false },
-      out: { type: 'string', default: join(ROOT, 'bench', 'results', 'soak-latest.json') },
+const CLI = {
+  name: 'soak',
+  summary:
+    'the real processes on a PostgreSQL server (DATABASE_URL) with faults, ending in a verdict (exit 0 only when nothing was lost or doubled)',
+  usage: ['DATABASE_URL=postgres://… npm run soak -- [--minutes 10] [--nodes 63] [options below]'],
+  options: {
+    minutes: {
+      type: 'string',
+      value: 'N',
+      default: '10',
+      description: 'how long the traffic and faults run',
     },
-    strict: true,
-  });
-  const number = (name: keyof typeof values, min: number, max: number) => {
+    nodes: { type: 'string', value: 'N', default: '63', description: 'province nodes, 1 to 63' },
+    'fault-every': {
+      type: 'string',
+      value: 'S',
+      default: '30',
+      description: 'seconds between faults',
+    },
+    rate: {
+      type: 'string',
+      value: 'N',
+      default: '5',
+      description: 'steady reports a second, all offices together',
+    },
+    readers: {
+      type: 'string',
+      value: 'N',
+      default: '4',
+      description: 'PMO readers on the dashboard and the LAND board',
+    },
+    'pg-restart-command': {
+      type: 'string',
+      value: 'CMD',
+      description:
+        "restarts PostgreSQL (default: pg_ctlcluster for the cluster on DATABASE_URL's port)",
+    },
+    keep: {
+      type: 'boolean',
+      default: false,
+      description: 'keep the databases and node data afterwards',
+    },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      default: join(ROOT, 'bench', 'results', 'soak-latest.json'),
+      description: 'where the figures and verdict are written',
+    },
+  },
+} satisfies CliSpec;
+
+function options(argv: string[]): SoakOptions & { out: string } {
+  const { values } = cliArgs(CLI, argv);
+  const number = (
+    name: 'minutes' | 'nodes' | 'fault-every' | 'rate' | 'readers',
+    min: number,
+    max: number,
+  ) => {
     const n = Number(values[name]);
-    if (!(n >= min && n <= max)) throw new Error(`--${name} is ${min} to ${max}`);
+    if (!(n >= min && n <= max)) exitUsage(CLI.name, `--${name} is ${min} to ${max}`);
     return n;
   };
+  const minutes = number('minutes', 0.5, 24 * 60);
+  const nodes = Math.round(number('nodes', 1, 63));
+  const faultEverySeconds = number('fault-every', 5, 3600);
+  const reportsPerSecond = number('rate', 0, 200);
+  const readers = Math.round(number('readers', 0, 32));
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl)
-    throw new Error(
+    exitUsage(
+      CLI.name,
       'DATABASE_URL must name a PostgreSQL server: the soak runs on a server, not the embedded database',
     );
   return {
-    minutes: number('minutes', 0.5, 24 * 60),
-    nodes: Math.round(number('nodes', 1, 63)),
-    faultEverySeconds: number('fault-every', 5, 3600),
-    reportsPerSecond: number('rate', 0, 200),
-    readers: Math.round(number('readers', 0, 32)),
+    minutes,
+    nodes,
+    faultEverySeconds,
+    reportsPerSecond,
+    readers,
     serverUrl,
     restartPostgres: values['pg-restart-command'] ?? findRestartCommand(serverUrl),
     keep: values.keep!,

@@ -9,11 +9,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { centralAuthority, signToken } from '@tracker/auth';
+import { CliSpec, cliArgs, exitUsage } from '@tracker/cli';
 import { MilestoneStatus, Role } from '@tracker/domain';
 import { readProvinces2019, waitForDatabase } from '@tracker/persistence';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { guardProcess } from '@tracker/api';
 import { RunningProvince } from '../bootstrap';
@@ -39,38 +39,91 @@ interface Options {
   centralDataDir: string;
 }
 
-function options(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      count: { type: 'string', default: '3' },
-      central: { type: 'string', default: 'http://localhost:3000' },
-      rate: { type: 'string', default: '0' },
-      'base-port': { type: 'string', default: '3101' },
-      'data-dir': { type: 'string', default: './data' },
-      'database-url': { type: 'string' },
-      'pool-size': { type: 'string' },
-      'database-prefix': { type: 'string', default: 'nsdb_province_' },
-      'central-data-dir': { type: 'string', default: './data/central' },
+const CLI = {
+  name: 'provinces',
+  summary:
+    'runs several province nodes in one process, syncing with the centre, for demos and load',
+  usage: ['npm run provinces -- [--count 3] [--rate 0] [--central URL] [options below]'],
+  options: {
+    count: {
+      type: 'string',
+      value: 'N',
+      default: '3',
+      description: 'how many nodes, 1 to 63 (provinces in GSO order)',
     },
-  });
+    central: {
+      type: 'string',
+      value: 'URL',
+      default: 'http://localhost:3000',
+      description: "the central app's base URL",
+    },
+    rate: {
+      type: 'string',
+      value: 'N',
+      default: '0',
+      description: 'simulated reports a second, all nodes together, 0 to 1000',
+    },
+    'base-port': {
+      type: 'string',
+      value: 'PORT',
+      default: '3101',
+      description: "the first node's port; the others follow",
+    },
+    'data-dir': {
+      type: 'string',
+      value: 'DIR',
+      default: './data',
+      description: 'where the embedded databases go, one folder a node',
+    },
+    'database-url': {
+      type: 'string',
+      value: 'URL',
+      description: 'a PostgreSQL server instead: one database <prefix><code> a node',
+    },
+    'database-prefix': {
+      type: 'string',
+      value: 'NAME',
+      default: 'nsdb_province_',
+      description: "the node databases' names on the server, before the province code",
+    },
+    'pool-size': {
+      type: 'string',
+      value: 'N',
+      description:
+        'connections each node may hold, 1 to 50 (1 on a server, where they share its max_connections; else 4)',
+    },
+    'central-data-dir': {
+      type: 'string',
+      value: 'DIR',
+      default: './data/central',
+      description: "the demo's folder, whose key signs the nodes' tokens (unless TOKEN_SECRET)",
+    },
+  },
+} satisfies CliSpec;
+
+function options(argv: string[]): Options {
+  const { values } = cliArgs(CLI, argv);
   const count = Number(values.count);
-  if (!Number.isInteger(count) || count < 1 || count > 63) throw new Error('--count is 1 to 63');
+  if (!Number.isInteger(count) || count < 1 || count > 63)
+    exitUsage(CLI.name, '--count is 1 to 63');
   const rate = Number(values.rate);
-  if (!(rate >= 0 && rate <= 1000)) throw new Error('--rate is 0 to 1000 reports a second');
+  if (!(rate >= 0 && rate <= 1000)) exitUsage(CLI.name, '--rate is 0 to 1000 reports a second');
+  const basePort = Number(values['base-port']);
+  if (!Number.isInteger(basePort) || basePort < 1 || basePort + count - 1 > 65535)
+    exitUsage(CLI.name, '--base-port is a port, with room for --count ports after it');
   // On a server the nodes share its max_connections with the centre: one each by default.
   const poolSize = Number(values['pool-size'] ?? (values['database-url'] ? 1 : 4));
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 50)
-    throw new Error('--pool-size is 1 to 50 connections a node');
+    exitUsage(CLI.name, '--pool-size is 1 to 50 connections a node');
   if (!/^[a-z_][a-z0-9_]{0,40}$/.test(values['database-prefix']!))
-    throw new Error('--database-prefix is lower-case letters, digits and _ (a database name)');
+    exitUsage(CLI.name, '--database-prefix is lower-case letters, digits and _ (a database name)');
   return {
     count,
     poolSize,
     databasePrefix: values['database-prefix']!,
     central: values.central!.replace(/\/+$/, ''),
     rate,
-    basePort: Number(values['base-port']),
+    basePort,
     dataDir: values['data-dir']!,
     databaseUrl: values['database-url'],
     centralDataDir: values['central-data-dir']!,

@@ -7,27 +7,65 @@
 // npm run token -- revoke <jti> [--central http://localhost:3000] [--reason text]
 // Revokes a token by its id through the central app (as the PMO, with the same key):
 // every central instance refuses it within a minute.
-import { DomainError, EscalationLevel, Role } from '@tracker/domain';
+import { CliSpec, cliArgs, exitUsage, parseCliArgs, UsageError } from '@tracker/cli';
+import { DomainError, DomainErrorCode, EscalationLevel, Role } from '@tracker/domain';
 import jwt from 'jsonwebtoken';
-import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { centralAuthority, provinceAuthority } from '../authorities';
 import { loadOrCreateSecret } from '../token-secret';
 import { signToken } from '../tokens';
 
-export function mintFromArgs(argv: string[], env: Record<string, string | undefined>): string {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      role: { type: 'string' },
-      unit: { type: 'string' },
-      level: { type: 'string' },
-      sub: { type: 'string' },
-      ttl: { type: 'string', default: '12h' },
+const MINT_CLI = {
+  name: 'token',
+  summary: 'prints one signed token on stdout (or, with revoke, revokes one)',
+  usage: [
+    'npm run token -- --role ROLE [--unit CODE] [--level LEVEL] [--sub NAME] [--ttl 12h]',
+    'npm run token -- revoke <jti> [--central URL] [--reason TEXT]   (see revoke --help)',
+  ],
+  options: {
+    role: {
+      type: 'string',
+      value: 'ROLE',
+      description: `who the token is for: ${Object.values(Role).join(', ')}`,
     },
-    strict: true,
-  });
-  if (!values.role) throw DomainError.badInput('role', '--role is required');
+    unit: {
+      type: 'string',
+      value: 'CODE',
+      description:
+        'the unit: a province (01) for PROVINCE_NODE and PROVINCE_OFFICER, an agency (BTNMT) for AGENCY, the unit a LEADER leads',
+    },
+    level: {
+      type: 'string',
+      value: 'LEVEL',
+      description: `a LEADER's level: ${Object.values(EscalationLevel).join(', ')}`,
+    },
+    sub: { type: 'string', value: 'NAME', description: "the token's subject (who holds it)" },
+    ttl: {
+      type: 'string',
+      value: 'TTL',
+      default: '12h',
+      description: 'how long it is valid: a number and s, m, h or d, at most 366d',
+    },
+  },
+} satisfies CliSpec;
+
+const REVOKE_CLI = {
+  name: 'token revoke',
+  summary: 'revokes a token by its id through the central app, as the PMO, with the same key',
+  usage: ['npm run token -- revoke <jti> [--central URL] [--reason TEXT]'],
+  positionals: true,
+  options: {
+    central: {
+      type: 'string',
+      value: 'URL',
+      description: 'the central app (default CENTRAL_URL, else http://localhost:3000)',
+    },
+    reason: { type: 'string', value: 'TEXT', description: 'why, for the audit log' },
+  },
+} satisfies CliSpec;
+
+export function mintFromArgs(argv: string[], env: Record<string, string | undefined>): string {
+  const { values } = parseCliArgs(MINT_CLI, argv);
+  if (!values.role) throw new UsageError('--role is required');
   const officer = values.role === Role.PROVINCE_OFFICER;
   const dataDir = env.DATA_DIR || (officer ? `./data/province-${values.unit}` : './data/central');
   const secret = env.TOKEN_SECRET || loadOrCreateSecret(dataDir);
@@ -48,17 +86,10 @@ export async function revokeFromArgs(
   argv: string[],
   env: Record<string, string | undefined>,
 ): Promise<string> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { central: { type: 'string' }, reason: { type: 'string' } },
-    allowPositionals: true,
-  });
-  const jti = positionals[0];
-  if (!jti)
-    throw DomainError.badInput(
-      'jti',
-      'usage: npm run token -- revoke <jti> [--central URL] [--reason text]',
-    );
+  const { values, positionals } = parseCliArgs(REVOKE_CLI, argv);
+  const [jti, ...extra] = positionals;
+  if (!jti) throw new UsageError('revoke needs the id (jti) of the token to revoke');
+  if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
   const secret = env.TOKEN_SECRET || loadOrCreateSecret(env.DATA_DIR || './data/central');
   const pmo = signToken(centralAuthority(secret), { role: Role.PMO, sub: 'token-cli' }, '5m');
   const central = (values.central ?? env.CENTRAL_URL ?? 'http://localhost:3000').replace(
@@ -100,6 +131,8 @@ export async function auditMint(
     level?: string;
     exp: number;
   };
+  // pg only here, and only then: a mint without DATABASE_URL starts without it (~0.2 s)
+  const { Client } = (await import('pg')).default;
   const client = new Client({ connectionString: url, application_name: 'nsdb-token-cli' });
   await client.connect();
   try {
@@ -123,7 +156,11 @@ export async function auditMint(
 }
 
 async function main(argv: string[]): Promise<string> {
-  if (argv[0] === 'revoke') return revokeFromArgs(argv.slice(1), process.env);
+  if (argv[0] === 'revoke') {
+    cliArgs(REVOKE_CLI, argv.slice(1)); // --help, or a mistake: answered here
+    return revokeFromArgs(argv.slice(1), process.env);
+  }
+  cliArgs(MINT_CLI, argv);
   const token = mintFromArgs(argv, process.env);
   await auditMint(token, process.env.DATABASE_URL, process.env.USER ?? 'token-cli');
   return token;
@@ -133,12 +170,12 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (out) => process.stdout.write(`${out}\n`),
     (e: unknown) => {
+      // a value the rules refuse (a LEADER without --level) is a mistake in the arguments too
+      const badInput = e instanceof DomainError && e.code === DomainErrorCode.BAD_USER_INPUT;
+      const name = process.argv[2] === 'revoke' ? REVOKE_CLI.name : MINT_CLI.name;
+      if (e instanceof UsageError || badInput) exitUsage(name, e.message);
       process.stderr.write(`token: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.stderr.write(
-        'usage: npm run token -- --role PMO|LEADER|PROVINCE_NODE|AGENCY|OBSERVER|PROVINCE_OFFICER [--unit CODE] [--level LEVEL] [--sub NAME] [--ttl 12h]\n' +
-          '       npm run token -- revoke <jti> [--central URL] [--reason text]\n',
-      );
-      process.exit(2);
+      process.exit(1);
     },
   );
 }

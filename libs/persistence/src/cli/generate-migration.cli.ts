@@ -2,15 +2,25 @@
 // Writes migrations/[province/]<epoch>-<Name>.ts with what the entities need beyond the
 // current migrations. The file is a draft: read it, correct it, register it in
 // migrations/index.ts.
+import { CliSpec, cliArgs, exitUsage } from '@tracker/cli';
 import { writeFileSync } from 'node:fs';
 import { projectPath } from '../project-path';
 import { pendingSchemaChanges, schemaArg, withMigratedDatabase } from './with-database';
 
+const CLI = {
+  name: 'migration:generate',
+  summary:
+    'drafts migrations/[province/]<epoch>-<Name>.ts with what the entities need beyond the migrations',
+  usage: ['npm run migration:generate -- <Name> [central|province]'],
+  positionals: true,
+  options: {},
+} satisfies CliSpec;
+
 async function main(): Promise<void> {
-  const name = process.argv[2];
+  const [name, ...rest] = cliArgs(CLI).positionals;
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
-    throw new Error('usage: migration:generate -- <PascalCaseName>');
-  const schema = schemaArg(process.argv.slice(3));
+    exitUsage(CLI.name, `the migration's name is one PascalCase word: ${name ?? 'missing'}`);
+  const schema = schemaArg(CLI.name, rest);
   const { up, down } = await withMigratedDatabase(schema, pendingSchemaChanges);
   if (up.length === 0) {
     process.stdout.write('no schema change: nothing to generate\n');

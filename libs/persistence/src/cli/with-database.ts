@@ -1,11 +1,19 @@
+import { exitUsage } from '@tracker/cli';
 import { DataSource } from 'typeorm';
 import { createDataSource, Schema } from '../data-source';
 import { startEmbeddedPostgres } from '../embedded-postgres';
 import { migrateWithLock } from '../migrate';
 
-/** The schema a CLI works on: `central` (default) or `province`, from its arguments. */
-export function schemaArg(args: string[]): Schema {
-  return args.includes('province') ? 'province' : 'central';
+/**
+ * The schema a CLI works on, its one positional argument: `central` (default) or
+ * `province`. Anything else is a mistake (exit 2), not a silent `central`.
+ */
+export function schemaArg(cli: string, args: string[]): Schema {
+  if (args.length > 1) exitUsage(cli, `unexpected argument ${args[1]}`);
+  const [schema = 'central'] = args;
+  if (schema !== 'central' && schema !== 'province')
+    exitUsage(cli, `unknown schema ${schema}: central or province`);
+  return schema;
 }
 
 /**

@@ -1,0 +1,168 @@
+// Every CLI, as built into dist/ (npm test's pretest build) and run as its own process:
+// --help and -h name its options (exit 0); a mistake is one line on stderr naming it,
+// exit 2, never a stack trace, and nothing is started.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a built CLI from a scratch folder, with no database or key of the developer's. */
+function run(script: string, args: string[]): Promise<Run> {
+  const cwd = mkdtempSync(join(tmpdir(), 'tracker-cli-'));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(root, 'dist', script), ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '', DATA_DIR: cwd }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const CLIS: { name: string; script: string; options: string[]; bad: [string[], RegExp][] }[] = [
+  {
+    name: 'token',
+    script: 'libs/auth/src/cli/token.cli.js',
+    options: ['--role ROLE', '--unit CODE', '--level LEVEL', '--sub NAME', '--ttl TTL', 'revoke'],
+    bad: [
+      [['--role', 'KING'], /role must be one of/],
+      [['--role', 'LEADER'], /LEADER token names its level/],
+      [['--role'], /--role needs a value/],
+    ],
+  },
+  {
+    name: 'token revoke',
+    script: 'libs/auth/src/cli/token.cli.js revoke',
+    options: ['<jti>', '--central URL', '--reason TEXT'],
+    bad: [
+      [['revoke'], /revoke needs the id/],
+      [['revoke', 'a', 'b'], /unexpected argument b/],
+    ],
+  },
+  {
+    name: 'provinces',
+    script: 'apps/province/src/cli/provinces.cli.js',
+    options: [
+      '--count N',
+      '--central URL',
+      '--rate N',
+      '--base-port PORT',
+      '--data-dir DIR',
+      '--database-url URL',
+      '--database-prefix NAME',
+      '--pool-size N',
+      '--central-data-dir DIR',
+    ],
+    bad: [
+      [['--count', '99'], /--count is 1 to 63/],
+      [['--pool-size', '0'], /--pool-size is 1 to 50/],
+      [['--database-prefix', 'Bad-Name'], /--database-prefix is lower-case/],
+    ],
+  },
+  {
+    name: 'soak',
+    script: 'bench/src/soak/soak.cli.js',
+    options: [
+      '--minutes N',
+      '--nodes N',
+      '--fault-every S',
+      '--rate N',
+      '--readers N',
+      '--pg-restart-command CMD',
+      '--keep',
+    ],
+    // run without DATABASE_URL: the soak needs a server and says so
+    bad: [
+      [['--nodes', '64'], /--nodes is 1 to 63/],
+      [[], /DATABASE_URL must name a PostgreSQL server/],
+    ],
+  },
+  {
+    name: 'bench',
+    script: 'bench/src/bench.cli.js',
+    options: ['--scale LIST', '--embedded', '--seconds S', '--runs N', '--workloads LIST', '--out'],
+    bad: [
+      [['--scale', 'huge'], /unknown scale huge/],
+      [['--workloads', 'Q9'], /unknown workload Q9/],
+      [['--runs', '0'], /--runs is a whole number/],
+    ],
+  },
+  {
+    name: 'migration:check',
+    script: 'libs/persistence/src/cli/check-drift.cli.js',
+    options: ['central|province'],
+    bad: [[['provnce'], /unknown schema provnce/]],
+  },
+  {
+    name: 'migration:generate',
+    script: 'libs/persistence/src/cli/generate-migration.cli.js',
+    options: ['<Name>', 'central|province'],
+    bad: [[['lower_case'], /PascalCase/]],
+  },
+];
+
+/** One line on stderr that says what, exit 2, nothing on stdout, no stack frame. */
+function expectUsageError(r: Run, name: string, what: RegExp): void {
+  expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: '' });
+  expect(r.stderr).toMatch(new RegExp(`^${name}: .*\\(see --help\\)\\n$`));
+  expect(r.stderr).toMatch(what);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+}
+
+describe('every CLI', () => {
+  // The CLIs load their apps' modules (seconds each on a busy machine): run side by side,
+  // and -h (the same code as --help, in libs/cli) for the token CLI alone.
+  let results: Map<string, Run>;
+  beforeAll(async () => {
+    const calls: [string, string, string[]][] = [];
+    for (const cli of CLIS) {
+      const [script, ...pre] = cli.script.split(' ');
+      calls.push([`${cli.name} --help`, script, [...pre, '--help']]);
+      calls.push([`${cli.name} --nope`, script, [...pre, '--nope']]);
+      for (const [args] of cli.bad) calls.push([`${cli.name} ${args.join(' ')}`, script, args]);
+    }
+    const runs = await Promise.all(calls.map(([, script, args]) => run(script, args)));
+    results = new Map(calls.map(([key], i) => [key, runs[i]]));
+  }, 120_000);
+
+  it('answers -h as --help', async () => {
+    const [short, long] = await Promise.all([
+      run('libs/auth/src/cli/token.cli.js', ['-h']),
+      run('libs/auth/src/cli/token.cli.js', ['--help']),
+    ]);
+    expect(short).toEqual(long);
+    expect(short.code).toBe(0);
+  });
+
+  describe.each(CLIS)('$name', ({ name, options, bad }) => {
+    it('answers --help and -h with its options, each with a line, exit 0', () => {
+      const help = results.get(`${name} --help`)!;
+      expect(help).toMatchObject({ code: 0, stderr: '' });
+      expect(help.stdout).toMatch(new RegExp(`^${name}: \\S`));
+      for (const option of options) expect(help.stdout).toContain(option);
+      expect(help.stdout).toMatch(/-h, --help +this help/);
+      // each option row has its description: no row is a bare flag
+      for (const row of help.stdout.split('\n').filter((l) => /^ {2}-/.test(l)))
+        expect(row).toMatch(/^ {2}\S.*\S {2,}\S/);
+    });
+
+    it('refuses an unknown option in one line, exit 2', () => {
+      expectUsageError(results.get(`${name} --nope`)!, name, /unknown option --nope/);
+    });
+
+    it.each(bad)('refuses %j in one line, exit 2', (args, what) => {
+      expectUsageError(results.get(`${name} ${args.join(' ')}`)!, name, what);
+    });
+  });
+});
