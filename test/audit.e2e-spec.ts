@@ -90,6 +90,58 @@ describe('audit log', () => {
     expect(after).toEqual({ n: before.n, changed: 0 });
   });
 
+  it('stands or falls with the write: a program whose entry is refused is not created', async () => {
+    const create = `mutation { createProgram(input: { code: "UNAUDITED", name: "Thử", ownerCode: "BTP", model: FEDERATED }) { code } }`;
+    const programs = () => sql(`SELECT code FROM program WHERE code = 'UNAUDITED'`);
+    const entries = () =>
+      sql(
+        `SELECT subject FROM audit_log WHERE action = 'program.create' AND subject = 'UNAUDITED'`,
+      );
+    // The database refuses this program's entry, as it would on a full disk or a broken constraint.
+    await sql(
+      `CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$`,
+    );
+    await sql(
+      `CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW
+       WHEN (NEW.action = 'program.create' AND NEW.subject = 'UNAUDITED') EXECUTE FUNCTION refuse_audit()`,
+    );
+    try {
+      expect(errorCode(await sut.gql(create))).toBe('INTERNAL_SERVER_ERROR');
+      expect(await programs()).toEqual([]);
+      expect(await entries()).toEqual([]);
+    } finally {
+      await sql(`DROP TRIGGER refuse_audit ON audit_log`);
+      await sql(`DROP FUNCTION refuse_audit()`);
+    }
+    // Once the entry can be written, the same program is created, with it.
+    expect((await sut.gql(create)).data).toEqual({ createProgram: { code: 'UNAUDITED' } });
+    expect(await programs()).toHaveLength(1);
+    expect(await entries()).toHaveLength(1);
+  });
+
+  it('falls with the write: a program refused at commit leaves no entry', async () => {
+    // Checked when the transaction commits, after the entry was written: only an entry in
+    // the same transaction goes with the program.
+    await sql(
+      `CREATE FUNCTION refuse_program() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'program refused'; END $$`,
+    );
+    await sql(
+      `CREATE CONSTRAINT TRIGGER refuse_program AFTER INSERT ON program DEFERRABLE INITIALLY DEFERRED
+       FOR EACH ROW WHEN (NEW.code = 'UNCOMMITTED') EXECUTE FUNCTION refuse_program()`,
+    );
+    try {
+      const r = await sut.gql(
+        `mutation { createProgram(input: { code: "UNCOMMITTED", name: "Thử", ownerCode: "BTP", model: FEDERATED }) { code } }`,
+      );
+      expect(errorCode(r)).toBe('INTERNAL_SERVER_ERROR');
+      expect(await sql(`SELECT code FROM program WHERE code = 'UNCOMMITTED'`)).toEqual([]);
+      expect(await sql(`SELECT id FROM audit_log WHERE subject = 'UNCOMMITTED'`)).toEqual([]);
+    } finally {
+      await sql(`DROP TRIGGER refuse_program ON program`);
+      await sql(`DROP FUNCTION refuse_program()`);
+    }
+  });
+
   it('is for the PMO only', async () => {
     for (const role of [roles.observer, roles.minister, roles.provinceNode('01')]) {
       expect(errorCode(await sut.gql(LOG, {}, sut.token(role)))).toBe('FORBIDDEN');

@@ -1,5 +1,6 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { ChangeBus } from '../apps/central/src/changes/change-bus';
 import { roles, startTestCentral, TestCentral } from './support/central';
 import { landUpdate, PUSH } from './support/updates';
 
@@ -61,7 +62,13 @@ describe('live changes (graphql-ws)', () => {
   it('a report applied on one instance reaches a subscriber of the other', async () => {
     const sub = subscribe(two, two.token(roles.minister));
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      // Listening once an event of two's own bus reaches it (graphql-ws has no ack for a subscribe).
+      const bus = two.running.app.get(ChangeBus);
+      await until(() => {
+        if (sub.events.some((e) => e.kind === 'plan')) return true;
+        bus.deliver({ kind: 'plan', programIds: null });
+        return false;
+      });
       const r = await one.gql(
         PUSH,
         { updates: [landUpdate('01', 1, { percentComplete: 77 })] },

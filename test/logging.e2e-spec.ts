@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { JsonLogger } from '@tracker/api';
 import { roles, startTestCentral, TestCentral } from './support/central';
 import { landUpdate, PUSH } from './support/updates';
@@ -18,7 +19,7 @@ describe('structured logs', () => {
     await sut.stop();
   });
 
-  it('carries the request id of the request that caused it, and redacts tokens', async () => {
+  it('carries the request id of the request that caused it, and logs none of its token', async () => {
     const token = sut.token(roles.provinceNode('01'));
     const res = await fetch(`${sut.url}/graphql`, {
       method: 'POST',
@@ -50,6 +51,16 @@ describe('structured logs', () => {
     });
     expect(Number.isNaN(Date.parse(push!.time))).toBe(false);
     expect(lines.join('\n')).not.toContain(token);
+  });
+
+  it("redacts a token in whatever the app's own loggers write", () => {
+    // A Logger of the app's code (new Logger(Class.name)) writes through the app's logger.
+    const token = sut.token(roles.pmo);
+    const before = lines.length;
+    new Logger('SyncService').warn(`refused Bearer ${token}`);
+    expect(lines.slice(before).map((l) => JSON.parse(l) as { message: string })).toEqual([
+      expect.objectContaining({ context: 'SyncService', message: 'refused Bearer [token]' }),
+    ]);
   });
 
   it('makes a request id when the caller sends none or a strange one', async () => {

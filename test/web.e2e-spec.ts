@@ -119,11 +119,30 @@ describe('leadership web views (Chromium)', () => {
     await page.goto(`${sut.url}/#/board/LAND`);
     await seeCount(page.locator('#board tbody tr'), 63);
     expect(dashboardAsked).toBe(true);
+    // Settles once the page has parsed the dashboard's answer and the code awaiting it has
+    // run: a task queued when the body is parsed runs after those promise continuations.
+    await page.evaluate(() => {
+      const proto = Response.prototype as { json(this: Response): Promise<unknown> };
+      const json = proto.json;
+      const w = globalThis as unknown as { dashboardHandled: Promise<void> };
+      w.dashboardHandled = new Promise<void>((handled) => {
+        proto.json = function (this: Response) {
+          const body = json.call(this) as Promise<{ data?: { nationalDashboard?: unknown } }>;
+          void body.then(
+            (b) => b?.data?.nationalDashboard && setTimeout(handled),
+            () => undefined,
+          );
+          return body;
+        };
+      });
+    });
     releaseDashboard();
     await page.waitForResponse(
       (r) => r.request().postData()?.includes('nationalDashboard') ?? false,
     );
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    await page.evaluate(
+      () => (globalThis as unknown as { dashboardHandled: Promise<void> }).dashboardHandled,
+    );
     expect(await page.locator('#board tbody tr').count()).toBe(63);
     expect(await page.locator('h1').first().textContent()).toContain('Cơ sở dữ liệu đất đai');
   });

@@ -51,10 +51,23 @@ export class ProgramsService {
     const name = normalizeText(input.name);
     if (!name) throw DomainError.badInput('name', 'a program needs a name');
     try {
-      await this.db.query(
-        `INSERT INTO program (code, name, owner_unit_id, model, target_date) VALUES ($1, $2, $3, $4, $5)`,
-        [input.code, name, owners[0].id, input.model, input.targetDate ?? null],
-      );
+      // One transaction: the audit entry stands or falls with the program.
+      await this.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO program (code, name, owner_unit_id, model, target_date) VALUES ($1, $2, $3, $4, $5)`,
+          [input.code, name, owners[0].id, input.model, input.targetDate ?? null],
+        );
+        await this.audit.append(tx, actor, {
+          action: 'program.create',
+          subject: input.code,
+          detail: {
+            name,
+            ownerCode: input.ownerCode,
+            model: input.model,
+            targetDate: input.targetDate ?? null,
+          },
+        });
+      });
     } catch (e) {
       if (
         e instanceof QueryFailedError &&
@@ -64,16 +77,6 @@ export class ProgramsService {
       }
       throw e;
     }
-    await this.audit.append(this.db.manager, actor, {
-      action: 'program.create',
-      subject: input.code,
-      detail: {
-        name,
-        ownerCode: input.ownerCode,
-        model: input.model,
-        targetDate: input.targetDate ?? null,
-      },
-    });
     const created = (await this.programs.findByCode(input.code))!;
     await this.changes.notify({ kind: 'plan', programIds: [created.id] });
     return created;

@@ -120,12 +120,26 @@ describe('RateCounter', () => {
   });
 
   it('writes unwritten requests after the flush interval without being asked', async () => {
-    const store = new MemoryStore();
-    const rc = counter(store, 20);
-    fromMemory(rc, 'token:a', 100000);
-    fromMemory(rc, 'token:a', 100000);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(store.total('token:a')).toBe(2);
+    // Timers on a fake clock; the store still answers on the next turn of the loop.
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const store = new MemoryStore();
+      const rc = counter(store, 20);
+      fromMemory(rc, 'token:a', 100000);
+      fromMemory(rc, 'token:a', 100000);
+      await jest.advanceTimersByTimeAsync(19);
+      expect(store.writes).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(store.writes.map((w) => w.map((d) => [d.caller, d.delta]))).toEqual([
+        [['token:a', 2]],
+      ]);
+      // the timer's write is the only one: nothing was left for a flush to write
+      await rc.flush();
+      expect(store.writes).toHaveLength(1);
+      expect(store.total('token:a')).toBe(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('is exact on one instance: of 60 requests at once with a limit of 50, the first 50 pass', async () => {
