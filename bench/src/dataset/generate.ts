@@ -1,7 +1,7 @@
 import { createDataSource, loadReferenceUnits, migrateDatabase } from '@tracker/persistence';
 import { Pool } from 'pg';
 import { gql } from '../graphql-client';
-import { benchPrograms } from './plans';
+import { benchPrograms, createWithPlan } from './plans';
 import {
   CURRENT_STATE_SQL,
   HISTORY_SQL,
@@ -74,28 +74,7 @@ export async function generateDataset(
     await step(
       'programs and plans (API)',
       async () => {
-        for (const p of programs) {
-          await gql(
-            central.url,
-            central.pmoToken,
-            `mutation($input: CreateProgramInput!) { createProgram(input: $input) { code } }`,
-            {
-              input: {
-                code: p.code,
-                name: p.name,
-                ownerCode: p.ownerCode,
-                model: p.model,
-                targetDate: p.targetDate,
-              },
-            },
-          );
-          await gql(
-            central.url,
-            central.pmoToken,
-            `mutation($input: PublishPlanInput!) { publishPlan(input: $input) { planVersion } }`,
-            { input: { programCode: p.code, expectedVersion: 0, items: p.items } },
-          );
-        }
+        for (const p of programs) await createWithPlan(central.url, central.pmoToken, p);
         return count(pool, 'milestone');
       },
       (n) => `${programs.length} programs, ${n.toLocaleString('en')} milestones`,

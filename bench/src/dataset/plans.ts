@@ -1,4 +1,5 @@
 import { DeliveryModel, MilestoneScope } from '@tracker/domain';
+import { gql } from '../graphql-client';
 import { BENCH_TODAY, Scale } from './scales';
 
 export interface BenchItem {
@@ -107,4 +108,34 @@ export function benchPrograms(scale: Scale): BenchProgram[] {
     }
   }
   return programs;
+}
+
+/** Creates a program and publishes its first plan through the API, as the PMO would. */
+export async function createWithPlan(
+  url: string,
+  pmoToken: string,
+  p: BenchProgram,
+): Promise<void> {
+  await gql(
+    url,
+    pmoToken,
+    `mutation($input: CreateProgramInput!) { createProgram(input: $input) { code } }`,
+    {
+      input: {
+        code: p.code,
+        name: p.name,
+        ownerCode: p.ownerCode,
+        model: p.model,
+        targetDate: p.targetDate,
+      },
+    },
+  );
+  await gql(
+    url,
+    pmoToken,
+    `mutation($input: PublishPlanInput!) { publishPlan(input: $input) { planVersion } }`,
+    {
+      input: { programCode: p.code, expectedVersion: 0, items: p.items },
+    },
+  );
 }

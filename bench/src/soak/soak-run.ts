@@ -1,15 +1,13 @@
 import { centralAuthority, signToken } from '@tracker/auth';
 import { Role } from '@tracker/domain';
-import { readProvinces2019 } from '@tracker/persistence';
+import { readProvinces2019, withClient } from '@tracker/persistence';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { API_DOCUMENTS } from '../answers/workloads';
-import { benchPrograms } from '../dataset/plans';
+import { benchPrograms, createWithPlan } from '../dataset/plans';
 import { BENCH_NOW, SCALES } from '../dataset/scales';
-import { gql } from '../graphql-client';
 import { freePort, LOG_DIR, ROOT } from '../processes';
 import { productionNodeFlags } from '../servers';
 import { RoundRobinBalancer } from './balancer';
@@ -42,20 +40,9 @@ function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-async function admin<T>(serverUrl: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl, application_name: 'nsdb-soak' });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Drops what an earlier soak left, and makes the centre's database anew. */
 async function freshDatabases(serverUrl: string, create: boolean): Promise<void> {
-  await admin(serverUrl, async (c) => {
+  await withClient(serverUrl, 'nsdb-soak', async (c) => {
     const { rows } = await c.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
       [CENTRAL_DB, `${NODE_DB_PREFIX}%`],
@@ -143,30 +130,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const centralUrl = `http://127.0.0.1:${await balancer.listen()}`;
 
   log('publishing the plans through the balancer');
-  for (const p of benchPrograms(SCALES.tiny)) {
-    await gql(
-      centralUrl,
-      pmo,
-      `mutation($input: CreateProgramInput!) { createProgram(input: $input) { code } }`,
-      {
-        input: {
-          code: p.code,
-          name: p.name,
-          ownerCode: p.ownerCode,
-          model: p.model,
-          targetDate: p.targetDate,
-        },
-      },
-    );
-    await gql(
-      centralUrl,
-      pmo,
-      `mutation($input: PublishPlanInput!) { publishPlan(input: $input) { planVersion } }`,
-      {
-        input: { programCode: p.code, expectedVersion: 0, items: p.items },
-      },
-    );
-  }
+  for (const p of benchPrograms(SCALES.tiny)) await createWithPlan(centralUrl, pmo, p);
 
   // the provinces CLI runs the first N of the same list
   const codes = readProvinces2019()

@@ -1,6 +1,5 @@
 import { vietnamDate } from '@tracker/api';
-import { createDataSource } from '@tracker/persistence';
-import { Client } from 'pg';
+import { createDataSource, withClient } from '@tracker/persistence';
 import { EscalationEngineRepository } from '../../../apps/central/src/escalations/escalation-engine.repository';
 import { planEscalations } from '../../../apps/central/src/escalations/escalation-plan';
 import { AcceptedReport } from './traffic';
@@ -12,21 +11,10 @@ import {
   provinceProblems,
 } from './verdict-checks';
 
-async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url, application_name: 'nsdb-soak-verdict' });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 const MILESTONE_COLUMNS = `status, percent_complete AS "percentComplete", blocker`;
 
 async function nodeFacts(code: string, url: string): Promise<NodeFacts> {
-  return withClient(url, async (c) => {
+  return withClient(url, 'nsdb-soak-verdict', async (c) => {
     const [state] = (
       await c.query<{ nextSeq: number; outboxLeft: number }>(
         `SELECT next_seq AS "nextSeq", (SELECT count(*)::int FROM outbox) AS "outboxLeft" FROM node_state WHERE id = 1`,
@@ -47,7 +35,7 @@ async function nodeFacts(code: string, url: string): Promise<NodeFacts> {
 }
 
 async function centreFacts(url: string, codes: string[]): Promise<Map<string, CentreFacts>> {
-  return withClient(url, async (c) => {
+  return withClient(url, 'nsdb-soak-verdict', async (c) => {
     const facts = new Map<string, CentreFacts>(
       codes.map((code) => [code, { history: [], milestones: [], notes: [] }]),
     );

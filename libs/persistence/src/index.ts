@@ -8,6 +8,7 @@ export {
 export { startEmbeddedPostgres, EmbeddedPostgres } from './embedded-postgres';
 export { migrateDatabase, migrateWithLock } from './migrate';
 export { isPassingDatabaseError, waitForDatabase } from './wait-for-database';
+export { withClient } from './with-client';
 export { projectPath } from './project-path';
 export { countStatements, statementsIssued } from './statement-counter';
 export { installPgTypeParsers } from './pg-types';

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { withClient } from '@tracker/persistence';
 import { STARTING_AT_ONCE } from './node-fleet';
 
 export interface ServerConnections {
@@ -10,26 +10,17 @@ export interface ServerConnections {
 
 /** What the server allows, read before the nodes open their pools. */
 export async function serverConnections(serverUrl: string): Promise<ServerConnections> {
-  const client = new Client({
-    connectionString: serverUrl,
-    application_name: 'nsdb-provinces-cli',
+  const [row] = await withClient(serverUrl, 'nsdb-provinces-cli', async (client) => {
+    const { rows } = await client.query<{ available: number; in_use: number }>(
+      `SELECT current_setting('max_connections')::int
+              - current_setting('superuser_reserved_connections')::int AS available,
+              (SELECT count(*)::int FROM pg_stat_activity
+                WHERE backend_type = 'client backend' AND application_name NOT LIKE 'nsdb-province-%'
+                  AND pid <> pg_backend_pid()) AS in_use`,
+    );
+    return rows;
   });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    const [row] = (
-      await client.query<{ available: number; in_use: number }>(
-        `SELECT current_setting('max_connections')::int
-                - current_setting('superuser_reserved_connections')::int AS available,
-                (SELECT count(*)::int FROM pg_stat_activity
-                  WHERE backend_type = 'client backend' AND application_name NOT LIKE 'nsdb-province-%'
-                    AND pid <> pg_backend_pid()) AS in_use`,
-      )
-    ).rows;
-    return { available: row.available, inUse: row.in_use };
-  } finally {
-    await client.end();
-  }
+  return { available: row.available, inUse: row.in_use };
 }
 
 /** Sessions beyond the pools: a migration's for each node starting, and the CLI's own. */

@@ -11,10 +11,9 @@ import { Logger } from '@nestjs/common';
 import { centralAuthority, signToken } from '@tracker/auth';
 import { CliSpec, cliArgs, exitUsage } from '@tracker/cli';
 import { MilestoneStatus, Role } from '@tracker/domain';
-import { readProvinces2019, waitForDatabase } from '@tracker/persistence';
+import { readProvinces2019, waitForDatabase, withClient } from '@tracker/persistence';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { guardProcess } from '@tracker/api';
 import { RunningProvince } from '../bootstrap';
 import { LocalStoreRepository } from '../local/local-store.repository';
@@ -145,18 +144,10 @@ function centralSecret(dir: string): string {
 /** A database per node on a server: <prefix><code> (nsdb_province_01), created if missing. */
 async function nodeDatabase(serverUrl: string, prefix: string, code: string): Promise<string> {
   const name = `${prefix}${code}`;
-  const client = new Client({
-    connectionString: serverUrl,
-    application_name: 'nsdb-provinces-cli',
-  });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
+  await withClient(serverUrl, 'nsdb-provinces-cli', async (client) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
+  });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -1,0 +1,21 @@
+import { Client } from 'pg';
+
+/**
+ * One short session on `url` for a tool's own work (create a database, read a
+ * setting), closed whatever happens. An error the server sends after the query
+ * (a restart) is not left to take the process down.
+ */
+export async function withClient<T>(
+  url: string,
+  applicationName: string,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
+  const client = new Client({ connectionString: url, application_name: applicationName });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
