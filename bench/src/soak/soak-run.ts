@@ -1,6 +1,6 @@
 import { centralAuthority, signToken } from '@tracker/auth';
 import { Role } from '@tracker/domain';
-import { readProvinces2019, withClient } from '@tracker/persistence';
+import { readProvinces2019 } from '@tracker/persistence';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,14 @@ import { Fault, FaultInjector } from './faults';
 import { NodeApi } from './node-api';
 import { inFaultWindow, readFigures, SoakResult } from './soak-report';
 import { Death, Supervised } from './supervised';
+import {
+  CENTRAL_DB,
+  databaseUrl,
+  freePortRun,
+  freshDatabases,
+  healthy,
+  NODE_DB_PREFIX,
+} from './soak-setup';
 import { Offices, Readers } from './traffic';
 import { verdict } from './verdict';
 
@@ -29,65 +37,8 @@ export interface SoakOptions {
   keep: boolean;
 }
 
-const CENTRAL_DB = 'nsdb_soak_central';
-const NODE_DB_PREFIX = 'nsdb_soak_province_';
 const log = (line: string) =>
   process.stdout.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-
-function databaseUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** Drops what an earlier soak left, and makes the centre's database anew. */
-async function freshDatabases(serverUrl: string, create: boolean): Promise<void> {
-  await withClient(serverUrl, 'nsdb-soak', async (c) => {
-    const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
-      [CENTRAL_DB, `${NODE_DB_PREFIX}%`],
-    );
-    for (const { datname } of rows)
-      await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-    if (create) await c.query(`CREATE DATABASE ${CENTRAL_DB}`);
-  });
-}
-
-/** `count` consecutive loopback ports nobody listens on, for the province nodes. */
-async function freePortRun(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    // below Linux's ephemeral range (32768 up), where outgoing connections take their ports
-    const base = 12_000 + Math.floor(Math.random() * 20_000);
-    const probes = await Promise.all(
-      Array.from({ length: count }, (_, i) =>
-        fetch(`http://127.0.0.1:${base + i}/`, { signal: AbortSignal.timeout(500) }).then(
-          () => false,
-          (e: { cause?: { code?: string } }) => e.cause?.code === 'ECONNREFUSED',
-        ),
-      ),
-    );
-    if (probes.every(Boolean)) return base;
-  }
-  throw new Error(`found no ${count} free consecutive ports`);
-}
-
-async function healthy(
-  url: string,
-  timeoutMs: number,
-  what: string,
-  tail: () => string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) })).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what} did not answer /health within ${timeoutMs / 1000} s:\n${tail()}`);
-}
 
 export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const runId = randomBytes(4).toString('hex');
