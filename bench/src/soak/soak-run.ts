@@ -96,22 +96,18 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     'provinces',
     [
       join(ROOT, 'dist/apps/province/src/cli/provinces.cli.js'),
-      ...[
-        '--count',
-        String(codes.length),
-        '--central',
-        centralUrl,
-        '--database-url',
-        opts.serverUrl,
-      ],
-      ...[
-        '--database-prefix',
-        NODE_DB_PREFIX,
-        '--base-port',
-        String(basePort),
-        '--data-dir',
-        dataDir,
-      ],
+      '--count',
+      String(codes.length),
+      '--central',
+      centralUrl,
+      '--database-url',
+      opts.serverUrl,
+      '--database-prefix',
+      NODE_DB_PREFIX,
+      '--base-port',
+      String(basePort),
+      '--data-dir',
+      dataDir,
     ],
     { TOKEN_SECRET: secret },
     logDir,
@@ -196,15 +192,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       const wait = Math.max(start + next - Date.now(), (opts.faultEverySeconds * 1000) / 3);
       await new Promise((r) => setTimeout(r, wait));
       if (Date.now() - start >= totalMs) break;
-      const fault: Fault = {
-        kind: 'kill-central',
-        target: '',
-        at: Date.now() - start,
-        depthBefore: depthNow,
-      };
+      // the depth the outboxes must come back to: sampled before the fault, not after it
+      const depthBefore = depthNow;
       watching = undefined;
-      const done = await injector.next(fault.at);
-      Object.assign(fault, done, { depthBefore: depthNow ?? fault.depthBefore });
+      const fault = await injector.next(Date.now() - start);
+      fault.depthBefore = depthBefore;
       faults.push(fault);
       log(
         `${fault.kind} ${fault.target}: ${fault.notRun ? `not run (${fault.notRun})` : fault.notRecovered ? `NOT RECOVERED: ${fault.notRecovered}` : `recovered in ${((fault.recoveredMs ?? 0) / 1000).toFixed(1)} s`}`,
