@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres } from '@tracker/persistence';
+import { databaseOnServer, startEmbeddedPostgres } from '@tracker/persistence';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,10 +48,8 @@ export async function freshDatabase(
   } finally {
     await admin.end();
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: databaseOnServer(serverUrl, name),
     description: `PostgreSQL ${version}`,
     drop: async () => {
       const c = new Client({ connectionString: serverUrl });

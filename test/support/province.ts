@@ -1,5 +1,6 @@
 import { signToken } from '@tracker/auth';
 import { Role } from '@tracker/domain';
+import { databaseOnServer } from '@tracker/persistence';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,9 +29,7 @@ export async function nodeDatabaseUrl(slot: number): Promise<string> {
   if (process.env.TEST_DATABASE_MODE === 'postgres') {
     const name = `tracker_node_${slot}_${process.pid}_${Date.now()}`;
     await withClient((c) => c.query(`CREATE DATABASE ${name}`));
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    return url.toString();
+    return databaseOnServer(process.env.DATABASE_URL!, name);
   }
   const url = (process.env.TEST_NODE_DATABASE_URLS ?? '').split(',')[slot];
   if (!url) throw new Error(`no embedded node database ${slot}: see test/support/global-setup.ts`);

@@ -1,6 +1,6 @@
 import { centralAuthority, signToken } from '@tracker/auth';
 import { Role } from '@tracker/domain';
-import { readProvinces2019 } from '@tracker/persistence';
+import { databaseOnServer, readProvinces2019 } from '@tracker/persistence';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,14 +15,7 @@ import { Fault, FaultInjector } from './faults';
 import { NodeApi } from './node-api';
 import { inFaultWindow, readFigures, SoakResult } from './soak-report';
 import { Death, Supervised } from './supervised';
-import {
-  CENTRAL_DB,
-  databaseUrl,
-  freePortRun,
-  freshDatabases,
-  healthy,
-  NODE_DB_PREFIX,
-} from './soak-setup';
+import { CENTRAL_DB, freePortRun, freshDatabases, healthy, NODE_DB_PREFIX } from './soak-setup';
 import { Offices, Readers } from './traffic';
 import { verdict } from './verdict';
 
@@ -48,7 +41,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const secret = randomBytes(32).toString('hex');
   const authority = centralAuthority(secret);
   const pmo = signToken(authority, { role: Role.PMO, sub: 'soak-pmo' }, '1d');
-  const centralDbUrl = databaseUrl(opts.serverUrl, CENTRAL_DB);
+  const centralDbUrl = databaseOnServer(opts.serverUrl, CENTRAL_DB);
   log(
     `run ${runId}: ${opts.nodes} nodes, ${opts.minutes} min, a fault every ${opts.faultEverySeconds} s; logs in ${logDir}`,
   );
@@ -235,7 +228,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
 
   const facts = await verdict({
     centralUrl: centralDbUrl,
-    nodeUrl: (code) => databaseUrl(opts.serverUrl, `${NODE_DB_PREFIX}${code}`),
+    nodeUrl: (code) => databaseOnServer(opts.serverUrl, `${NODE_DB_PREFIX}${code}`),
     codes,
     accepted: offices.counts.accepted,
     clockNow: BENCH_NOW,

@@ -4,13 +4,6 @@ import { withClient } from '@tracker/persistence';
 export const CENTRAL_DB = 'nsdb_soak_central';
 export const NODE_DB_PREFIX = 'nsdb_soak_province_';
 
-/** The database `name` on the server of `serverUrl`. */
-export function databaseUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** Drops what an earlier soak left, and makes the centre's database anew. */
 export async function freshDatabases(serverUrl: string, create: boolean): Promise<void> {
   await withClient(serverUrl, 'nsdb-soak', async (c) => {

@@ -7,8 +7,8 @@ export {
 } from './data-source';
 export { startEmbeddedPostgres, EmbeddedPostgres } from './embedded-postgres';
 export { migrateDatabase, migrateWithLock } from './migrate';
-export { isPassingDatabaseError, waitForDatabase } from './wait-for-database';
-export { withClient } from './with-client';
+export { waitForDatabase } from './wait-for-database';
+export { databaseOnServer, withClient } from './with-client';
 export { projectPath } from './project-path';
 export { countStatements, statementsIssued } from './statement-counter';
 export { installPgTypeParsers } from './pg-types';

@@ -19,3 +19,10 @@ export async function withClient<T>(
     await client.end().catch(() => undefined);
   }
 }
+
+/** The URL of database `name` on the server `serverUrl` names (same host, user, options). */
+export function databaseOnServer(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

@@ -46,7 +46,6 @@ export class NodeFleet {
   async startAll(
     provinces: ProvinceRecord[],
     onStarted: (p: ProvinceRecord, n: RunningProvince) => void,
-    concurrency = STARTING_AT_ONCE,
   ): Promise<void> {
     let next = 0;
     const worker = async () => {
@@ -55,7 +54,7 @@ export class NodeFleet {
         await this.startOne(provinces[index], index, onStarted);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, provinces.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(STARTING_AT_ONCE, provinces.length) }, worker));
   }
 
   private async startOne(

@@ -11,7 +11,12 @@ import { Logger } from '@nestjs/common';
 import { centralAuthority, signToken } from '@tracker/auth';
 import { CliSpec, cliArgs, exitUsage } from '@tracker/cli';
 import { MilestoneStatus, Role } from '@tracker/domain';
-import { readProvinces2019, waitForDatabase, withClient } from '@tracker/persistence';
+import {
+  databaseOnServer,
+  readProvinces2019,
+  waitForDatabase,
+  withClient,
+} from '@tracker/persistence';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { guardProcess } from '@tracker/api';
@@ -148,9 +153,7 @@ async function nodeDatabase(serverUrl: string, prefix: string, code: string): Pr
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
   });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return databaseOnServer(serverUrl, name);
 }
 
 /** One simulated office: moves a random open milestone forward. */
