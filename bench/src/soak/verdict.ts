@@ -11,8 +11,6 @@ import {
   provinceProblems,
 } from './verdict-checks';
 
-const MILESTONE_COLUMNS = `status, percent_complete AS "percentComplete", blocker`;
-
 async function nodeFacts(code: string, url: string): Promise<NodeFacts> {
   return withClient(url, 'nsdb-soak-verdict', async (c) => {
     const [state] = (
@@ -27,7 +25,8 @@ async function nodeFacts(code: string, url: string): Promise<NodeFacts> {
     ).rows;
     const milestones = (
       await c.query<MilestoneState>(
-        `SELECT program_code AS "programCode", key, ${MILESTONE_COLUMNS} FROM local_milestone ORDER BY 1, 2`,
+        `SELECT program_code AS "programCode", key, status, percent_complete AS "percentComplete", blocker
+         FROM local_milestone ORDER BY 1, 2`,
       )
     ).rows;
     return { code, outboxLeft: state.outboxLeft, nextSeq: state.nextSeq, delivered, milestones };
@@ -49,7 +48,7 @@ async function centreFacts(url: string, codes: string[]): Promise<Map<string, Ce
       if (note) facts.get(code)!.notes.push(note);
     }
     const milestones = await c.query<MilestoneState & { code: string }>(
-      `SELECT u.code, p.code AS "programCode", pi.key, m.${MILESTONE_COLUMNS.replace(/, /g, ', m.')}
+      `SELECT u.code, p.code AS "programCode", pi.key, m.status, m.percent_complete AS "percentComplete", m.blocker
        FROM milestone m JOIN unit u ON u.id = m.unit_id JOIN program p ON p.id = m.program_id
        JOIN plan_item pi ON pi.id = m.plan_item_id
        WHERE u.code = ANY ($1) AND pi.scope = 'PROVINCE'`,
