@@ -1,6 +1,6 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ChangeBus } from '../apps/central/src/changes/change-bus';
+import { ChangeBus } from '../apps/central/src/platform/changes/change-bus';
 import { roles, startTestCentral, TestCentral } from './support/central';
 import { landUpdate, PUSH } from './support/updates';
 

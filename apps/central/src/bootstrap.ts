@@ -15,19 +15,19 @@ import {
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CentralAppModule } from './app.module';
-import { Clock } from './clock/clock';
-import { loadCentralConfig, RunMode } from './config/central-config';
+import { Clock } from './platform/clock/clock';
+import { loadCentralConfig, RunMode } from './platform/config/central-config';
 import { DEMO_IDENTITY_TTL, demoIdentities } from './demo/demo-identities';
-import { securityHeaders } from './web/security-headers';
+import { securityHeaders } from './platform/web/security-headers';
 import { loadDemo } from './demo/load-demo';
-import { ResponseCache } from './response-cache/response-cache';
-import { responseCacheMiddleware } from './response-cache/response-cache.middleware';
+import { ResponseCache } from './platform/response-cache/response-cache';
+import { responseCacheMiddleware } from './platform/response-cache/response-cache.middleware';
 import { AuditRepository } from './audit/audit.repository';
-import { ChangeBus } from './changes/change-bus';
+import { ChangeBus } from './platform/changes/change-bus';
 import { RevocationList } from './tokens/revocation-list';
-import { rateLimiter } from './rate-limit/rate-limiter';
-import { RateCounter } from './rate-limit/rate-counter';
-import { PgRateStore } from './rate-limit/pg-rate-store';
+import { rateLimiter } from './platform/rate-limit/rate-limiter';
+import { RateCounter } from './platform/rate-limit/rate-counter';
+import { PgRateStore } from './platform/rate-limit/pg-rate-store';
 import { EscalationEngine } from './escalations/escalation-engine';
 import { ProgramsService } from './programs/programs.service';
 

@@ -1,6 +1,6 @@
 import { AuditResolver } from './audit/audit.resolver';
-import { ChangesResolver } from './changes/changes.resolver';
-import { ClockResolver } from './clock/clock.resolver';
+import { ChangesResolver } from './platform/changes/changes.resolver';
+import { ClockResolver } from './platform/clock/clock.resolver';
 import { DashboardResolver } from './dashboard/dashboard.resolver';
 import { EscalationsResolver } from './escalations/escalations.resolver';
 import { MilestonesResolver } from './milestones/milestones.resolver';

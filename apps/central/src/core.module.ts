@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { Clock } from './clock/clock';
+import { Clock } from './platform/clock/clock';
 import { EscalationsRepository } from './escalations/escalations.repository';
 import { LoadersFactory } from './graphql/loaders';
 import { MilestonesRepository } from './milestones/milestones.repository';

@@ -1,6 +1,6 @@
 import { pageSize } from '@tracker/api';
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '../auth/request-context';
+import { RequestContext } from '../platform/request/request-context';
 import { ProvinceRow } from '../programs/program.type';
 import { DashboardService } from './dashboard.service';
 import { NationalDashboard } from './national-dashboard.type';

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
-import { ChangeNotifier } from '../changes/change-notifier';
+import { Clock } from '../platform/clock/clock';
+import { ChangeNotifier } from '../platform/changes/change-notifier';
 import { EscalationEngineRepository, EvaluationScope } from './escalation-engine.repository';
 import { planEscalations } from './escalation-plan';
 

@@ -12,7 +12,7 @@ import {
 import { CurrentActor, Roles } from '@tracker/api';
 import { Actor } from '@tracker/auth';
 import { Role } from '@tracker/domain';
-import { RequestContext } from '../auth/request-context';
+import { RequestContext } from '../platform/request/request-context';
 import { Milestone } from '../milestones/milestone.type';
 import {
   Escalation,

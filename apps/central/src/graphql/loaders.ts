@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EscalationLevel, IsoDate, UnitKind } from '@tracker/domain';
 import DataLoader from 'dataloader';
-import { Clock } from '../clock/clock';
+import { Clock } from '../platform/clock/clock';
 import { EscalationRow } from '../escalations/escalation.row';
 import { EscalationEvent } from '../escalations/escalation.type';
 import { EscalationsRepository } from '../escalations/escalations.repository';

@@ -1,7 +1,7 @@
 import { isUuid, pageSize } from '@tracker/api';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EscalationState } from '@tracker/domain';
-import { RequestContext } from '../auth/request-context';
+import { RequestContext } from '../platform/request/request-context';
 import { toEscalation } from '../escalations/escalation.row';
 import { Escalation } from '../escalations/escalation.type';
 import { Program } from '../programs/program.type';

@@ -21,7 +21,7 @@ import {
   ProgressSums,
   Role,
 } from '@tracker/domain';
-import { RequestContext } from '../auth/request-context';
+import { RequestContext } from '../platform/request/request-context';
 import { MilestoneFilter } from '../milestones/milestone-filter.input';
 import { MilestoneConnection } from '../milestones/milestone.type';
 import { MilestonesService } from '../milestones/milestones.service';

@@ -12,8 +12,8 @@ import {
   validatePlan,
 } from '@tracker/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { ChangeNotifier } from '../changes/change-notifier';
-import { Clock } from '../clock/clock';
+import { ChangeNotifier } from '../platform/changes/change-notifier';
+import { Clock } from '../platform/clock/clock';
 import { AuditRepository } from '../audit/audit.repository';
 import { EscalationEngine } from '../escalations/escalation-engine';
 import { unitExistsOn } from '../units/units.repository';

@@ -1,5 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '../auth/request-context';
+import { RequestContext } from '../platform/request/request-context';
 import { rowMilestonesKey } from '../graphql/loaders';
 import { Milestone } from '../milestones/milestone.type';
 import { ProvinceRow } from '../programs/program.type';

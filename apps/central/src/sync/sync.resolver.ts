@@ -2,7 +2,7 @@ import { CurrentActor, Roles } from '@tracker/api';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '@tracker/auth';
 import { Role } from '@tracker/domain';
-import { RequestContext } from '../auth/request-context';
+import { RequestContext } from '../platform/request/request-context';
 import { loadAll } from '../graphql/loaders';
 import { Unit } from '../units/unit.type';
 import { NodeSyncStatus } from './node-sync-status.type';

@@ -12,8 +12,8 @@ import {
   UnitKind,
 } from '@tracker/domain';
 import { DataSource } from 'typeorm';
-import { ChangeNotifier } from '../changes/change-notifier';
-import { Clock } from '../clock/clock';
+import { ChangeNotifier } from '../platform/changes/change-notifier';
+import { Clock } from '../platform/clock/clock';
 import { EscalationEngine } from '../escalations/escalation-engine';
 import { unitExistsOn } from '../units/units.repository';
 import { MilestoneUpdateInput, PushMilestoneUpdatesInput } from './push-milestone-updates.input';

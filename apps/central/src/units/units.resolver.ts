@@ -1,7 +1,7 @@
 import { DateScalar } from '@tracker/api';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError, foldForSearch, UnitKind } from '@tracker/domain';
-import { RequestContext } from '../auth/request-context';
+import { RequestContext } from '../platform/request/request-context';
 import { Unit } from './unit.type';
 import { UnitsRepository } from './units.repository';
 

@@ -1,7 +1,7 @@
 import { ApolloPlugin } from '@tracker/api';
 import { bearerToken } from '@tracker/auth';
 import type { OperationDefinitionNode } from 'graphql';
-import { RequestContext } from '../auth/request-context';
+import { RequestContext } from '../request/request-context';
 import { ResponseCache } from './response-cache';
 
 /**

@@ -1,5 +1,5 @@
 import { ApiContext } from '@tracker/api';
-import type { Loaders } from '../graphql/loaders';
+import type { Loaders } from '../../graphql/loaders';
 
 /** What every central resolver can reach: the request and caller, and per-request loaders. */
 export interface RequestContext extends ApiContext {
