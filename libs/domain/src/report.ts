@@ -81,3 +81,26 @@ export function validateReport(report: ProgressReport, reportDate: IsoDate): Pro
     note,
   };
 }
+
+/** How long a milestone has been BLOCKED is counted from the report that blocked it. */
+export interface BlockedState<T> {
+  status: MilestoneStatus | string;
+  /** When it became BLOCKED; null when it is not BLOCKED. */
+  blockedSince: T | null;
+}
+
+/**
+ * The blocked-since mark after an applied report: kept while a milestone stays
+ * BLOCKED (a second BLOCKED report does not restart the count), set at the report
+ * that blocks it, cleared by any report that unblocks it.
+ */
+export function afterReport<T>(
+  before: BlockedState<T>,
+  next: MilestoneStatus | string,
+  reportedAt: T,
+): BlockedState<T> {
+  if (next !== MilestoneStatus.BLOCKED) return { status: next, blockedSince: null };
+  if (before.status === MilestoneStatus.BLOCKED && before.blockedSince !== null)
+    return { status: next, blockedSince: before.blockedSince };
+  return { status: next, blockedSince: reportedAt };
+}

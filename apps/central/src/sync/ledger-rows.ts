@@ -1,4 +1,4 @@
-import { Decision, IncomingUpdate } from '@tracker/domain';
+import { afterReport, BlockedState, Decision, IncomingUpdate } from '@tracker/domain';
 import { MilestoneUpdateInput } from './push-milestone-updates.input';
 
 /** An update of the batch with what was decided for it. */
@@ -49,26 +49,22 @@ export function historyRows(recorded: RecordedUpdate[]): object[] {
 }
 
 /**
- * Each touched milestone as its last applied report of the batch leaves it.
- * blocked_since is the time of the report that made it BLOCKED, followed
- * through the batch in order from the milestone's state before it.
+ * Each touched milestone as its last applied report of the batch leaves it, its
+ * blocked-since mark followed through the batch in order (the domain's afterReport).
  */
 export function latestRows(
   targets: Map<string, { id: string; status: string; blockedSince: Date | null }>,
   recorded: RecordedUpdate[],
 ): object[] {
-  const status = new Map([...targets.values()].map((t) => [t.id, t.status]));
-  const since = new Map(
-    [...targets.values()].map((t) => [t.id, t.status === 'BLOCKED' ? t.blockedSince : null]),
+  const state = new Map<string, BlockedState<Date>>(
+    [...targets.values()].map((t) => [t.id, { status: t.status, blockedSince: t.blockedSince }]),
   );
   const latest = new Map<string, RecordedUpdate>();
   for (const r of recorded) {
     const id = r.decision.milestoneId;
     const next = r.decision.applied?.status;
     if (!id || !next) continue;
-    if (next !== 'BLOCKED') since.set(id, null);
-    else if (status.get(id) !== 'BLOCKED') since.set(id, r.input.reportedAt);
-    status.set(id, next);
+    state.set(id, afterReport(state.get(id)!, next, r.input.reportedAt));
     latest.set(id, r);
   }
   return [...latest].map(([id, { input, decision }]) => ({
@@ -81,6 +77,6 @@ export function latestRows(
     note: decision.applied!.note ?? null,
     seq: input.seq,
     reported_at: input.reportedAt.toISOString(),
-    blocked_since: since.get(id)?.toISOString() ?? null,
+    blocked_since: state.get(id)!.blockedSince?.toISOString() ?? null,
   }));
 }
