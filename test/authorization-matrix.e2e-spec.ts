@@ -143,7 +143,7 @@ describe('authorization matrix', () => {
   const tokens = {} as Record<Caller, string | null>;
 
   beforeAll(async () => {
-    sut = await startTestCentral({ demo: true, env: { REVOCATION_REFRESH_MS: '100' } });
+    sut = await startTestCentral({ demo: true });
     const a = sut.running.authority;
     const mint = (r: Parameters<typeof signToken>[1]) => signToken(a, r, '1h');
     tokens.none = null;

@@ -5,11 +5,15 @@ import { Actor } from '@tracker/auth';
 import { DomainError } from '@tracker/domain';
 import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
+import { ChangeBus } from '../platform/changes/change-bus';
+import { ChangeNotifier } from '../platform/changes/change-notifier';
 
 /**
- * The revoked token ids, kept in memory for the guard and reloaded from the
- * database every `refreshMs` (30 s by default): a token revoked through any
- * instance is refused by every instance within a minute.
+ * The revoked token ids, kept in memory for the guard. A revocation is announced
+ * on the change bus like any other change, and every instance reloads its list
+ * when it hears one, or when its bus reconnects (it may have missed one). The
+ * reload every `refreshMs` (5 minutes by default) only bounds what a lost
+ * notification could cost.
  */
 @Injectable()
 export class RevocationList implements TokenRevocations, OnApplicationShutdown {
@@ -20,6 +24,8 @@ export class RevocationList implements TokenRevocations, OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditRepository,
+    private readonly bus: ChangeBus,
+    private readonly changes: ChangeNotifier,
     private readonly refreshMs: number,
   ) {}
 
@@ -29,12 +35,15 @@ export class RevocationList implements TokenRevocations, OnApplicationShutdown {
 
   async start(): Promise<void> {
     await this.reload();
-    this.timer = setInterval(() => {
-      this.reload().catch((e: unknown) =>
-        this.logger.warn(`revocation reload failed: ${String(e)}`),
-      );
-    }, this.refreshMs);
+    this.bus.onChange((event) => {
+      if (event === null || event.kind === 'revocations') this.reloadInBackground();
+    });
+    this.timer = setInterval(() => this.reloadInBackground(), this.refreshMs);
     this.timer.unref();
+  }
+
+  private reloadInBackground(): void {
+    this.reload().catch((e: unknown) => this.logger.warn(`revocation reload failed: ${String(e)}`));
   }
 
   onApplicationShutdown(): void {
@@ -61,5 +70,6 @@ export class RevocationList implements TokenRevocations, OnApplicationShutdown {
       });
     });
     this.revoked.add(jti);
+    await this.changes.notify({ kind: 'revocations', programIds: null });
   }
 }

@@ -5,6 +5,9 @@ import { ChangeEvent, CHANGES_CHANNEL } from './change-event';
 
 const RECONNECT_MS = 2000;
 
+/** Told of every change: the event, or null when changes may have been missed (everything is stale). */
+export type ChangeListener = (event: ChangeEvent | null) => void;
+
 /**
  * Delivers change events to this instance's subscribers. On a PostgreSQL server it
  * LISTENs on one dedicated connection, so a report applied by any instance reaches
@@ -21,7 +24,7 @@ export class ChangeBus implements OnModuleDestroy {
   private pubsub = new PubSub();
   private client: Client | null = null;
   private stopped = false;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<ChangeListener>();
   /** True once listening on a PostgreSQL server; false on the embedded database. */
   distributed = false;
   /** False until started and whenever the listening connection is down: changes may go unseen. */
@@ -68,7 +71,7 @@ export class ChangeBus implements OnModuleDestroy {
     await client.query(`LISTEN ${CHANGES_CHANNEL}`);
     this.client = client;
     // whatever changed while nobody listened is unknown: everything derived is stale
-    this.touch();
+    this.touch(null);
     this.reliable = true;
   }
 
@@ -80,19 +83,19 @@ export class ChangeBus implements OnModuleDestroy {
   }
 
   deliver(event: ChangeEvent): void {
-    if (this.distributed) this.touch();
-    else for (const peer of ChangeBus.inProcessPeers.get(this.databaseUrl) ?? []) peer.touch();
+    if (this.distributed) this.touch(event);
+    else for (const peer of ChangeBus.inProcessPeers.get(this.databaseUrl) ?? []) peer.touch(event);
     void this.pubsub.publish(CHANGES_CHANNEL, { changes: event });
   }
 
   /** Called on every change this instance sees or makes (e.g. to retire cached answers). */
-  onChange(listener: () => void): void {
+  onChange(listener: ChangeListener): void {
     this.listeners.add(listener);
   }
 
   /** Tells this instance's listeners at once, before the announcement's round trip. */
-  touch(): void {
-    for (const listener of this.listeners) listener();
+  touch(event: ChangeEvent | null): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   iterator(): AsyncIterableIterator<unknown> {

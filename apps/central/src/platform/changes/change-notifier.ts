@@ -19,7 +19,7 @@ export class ChangeNotifier {
 
   async notify(event: ChangeEvent): Promise<void> {
     // this instance's own readers see the change at once, not after the NOTIFY's round trip
-    this.bus.touch();
+    this.bus.touch(event);
     if (!this.bus.distributed) {
       this.bus.deliver(event);
       return;

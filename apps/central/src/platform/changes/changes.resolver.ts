@@ -9,6 +9,7 @@ export class ChangesResolver {
   /** graphql-ws at /graphql, with { authorization: 'Bearer …' } as connection params. */
   @Subscription(() => ChangeEvent, {
     description: 'Escalation, milestone and plan changes, from any central instance.',
+    filter: (payload: { changes: ChangeEvent }) => payload.changes.kind !== 'revocations',
   })
   changes(): AsyncIterableIterator<unknown> {
     return this.bus.iterator();

@@ -49,11 +49,14 @@ export class CentralConfig extends HttpTimeouts {
   @IsString({ each: true })
   previousTokenSecrets: string[];
 
-  /** How often every instance reloads the revoked token ids (a revocation takes effect everywhere within this). */
-  @Transform(({ value }) => (value === undefined || value === '' ? 30_000 : Number(value)))
+  /**
+   * How often every instance reloads the revoked token ids anyway. A revocation reaches
+   * every instance at once through the change bus; this bounds what a lost notification costs.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 300_000 : Number(value)))
   @IsInt()
   @Min(100)
-  @Max(60_000)
+  @Max(3_600_000)
   revocationRefreshMs: number;
 
   @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
