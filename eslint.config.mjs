@@ -15,6 +15,7 @@ export default tseslint.config(
       'bench/peer/**',
       '*.mjs',
       '*.js',
+      '.*.cjs',
     ],
   },
   ...tseslint.configs.recommended,

@@ -1,26 +1,27 @@
-import { AuditResolver } from './audit/audit.resolver';
-import { ChangesResolver } from './platform/changes/changes.resolver';
-import { ClockResolver } from './platform/clock/clock.resolver';
-import { DashboardResolver } from './dashboard/dashboard.resolver';
-import { EscalationsResolver } from './escalations/escalations.resolver';
-import { MilestonesResolver } from './milestones/milestones.resolver';
-import { ProgramsResolver } from './programs/programs.resolver';
-import { ProvinceRowResolver } from './rollup/province-row.resolver';
-import { SyncResolver } from './sync/sync.resolver';
-import { TokensResolver } from './tokens/tokens.resolver';
-import { UnitsResolver } from './units/units.resolver';
+import { AUDIT_RESOLVERS } from './audit/audit.module';
+import { DASHBOARD_RESOLVERS } from './dashboard/dashboard.module';
+import { ESCALATIONS_RESOLVERS } from './escalations/escalations.module';
+import { MILESTONES_RESOLVERS } from './milestones/milestones.module';
+import { PLATFORM_RESOLVERS } from './platform/platform.module';
+import { PROGRAMS_RESOLVERS } from './programs/programs.module';
+import { ROLLUP_RESOLVERS } from './rollup/rollup.module';
+import { SYNC_RESOLVERS } from './sync/sync.module';
+import { TOKENS_RESOLVERS } from './tokens/tokens.module';
+import { UNITS_RESOLVERS } from './units/units.module';
 
-/** Every resolver of the central API: the app registers these and the schema is generated from them. */
+/**
+ * Every resolver of the central API, as each module registers it: the schema
+ * printer builds schema.gql from this list without starting the app.
+ */
 export const CENTRAL_RESOLVERS = [
-  UnitsResolver,
-  ProgramsResolver,
-  MilestonesResolver,
-  DashboardResolver,
-  ProvinceRowResolver,
-  EscalationsResolver,
-  SyncResolver,
-  ClockResolver,
-  ChangesResolver,
-  AuditResolver,
-  TokensResolver,
+  ...UNITS_RESOLVERS,
+  ...PROGRAMS_RESOLVERS,
+  ...MILESTONES_RESOLVERS,
+  ...DASHBOARD_RESOLVERS,
+  ...ROLLUP_RESOLVERS,
+  ...ESCALATIONS_RESOLVERS,
+  ...SYNC_RESOLVERS,
+  ...PLATFORM_RESOLVERS,
+  ...AUDIT_RESOLVERS,
+  ...TOKENS_RESOLVERS,
 ];

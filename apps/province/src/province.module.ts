@@ -19,7 +19,7 @@ import { dataSourceOptions } from '@tracker/persistence';
 import { DataSource } from 'typeorm';
 import { LocalStoreRepository } from './local/local-store.repository';
 import { NodeClock } from './local/node-clock';
-import { ReportService } from './local/report.service';
+import { ReportService } from './office/report.service';
 import { PROVINCE_RESOLVERS } from './province-resolvers';
 import { CentralClient } from './sync/central-client';
 import { SyncEngine, SyncSettings } from './sync/sync-engine';

@@ -1,7 +1,7 @@
 import { pageSize } from '@tracker/api';
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '../platform/request/request-context';
-import { ProvinceRow } from '../programs/program.type';
+import { ProvinceRow } from '../rollup/rollup.type';
 import { DashboardService } from './dashboard.service';
 import { NationalDashboard } from './national-dashboard.type';
 
@@ -11,7 +11,7 @@ export class DashboardResolver {
 
   @Query(() => NationalDashboard)
   async nationalDashboard(@Context() ctx: RequestContext): Promise<NationalDashboard> {
-    return this.dashboard.national(ctx.loaders);
+    return this.dashboard.national(ctx);
   }
 
   @ResolveField(() => [ProvinceRow], {

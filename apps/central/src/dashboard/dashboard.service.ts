@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ESCALATION_LEVELS, NO_MILESTONES, programHealthOf, progressOf } from '@tracker/domain';
-import { Loaders } from '../graphql/loaders';
+import { EscalationLoaders } from '../escalations/escalation.loaders';
+import { RequestContext } from '../platform/request/request-context';
 import { ProgramsRepository } from '../programs/programs.repository';
 import { laggingFirst, provinceRows } from '../rollup/province-rows';
 import { RollupSumsRepository } from '../rollup/rollup-sums.repository';
+import { SyncLoaders } from '../sync/sync.loaders';
+import { UnitLoaders } from '../units/unit.loaders';
 import { NationalDashboard } from './national-dashboard.type';
 
 /**
@@ -16,23 +19,26 @@ export class DashboardService {
   constructor(
     private readonly programs: ProgramsRepository,
     private readonly sums: RollupSumsRepository,
+    private readonly units: UnitLoaders,
+    private readonly sync: SyncLoaders,
+    private readonly escalations: EscalationLoaders,
   ) {}
 
-  async national(loaders: Loaders): Promise<NationalDashboard> {
+  async national(ctx: RequestContext): Promise<NationalDashboard> {
     const programs = await this.programs.findAll();
     const [totals, provinces, nodes, live] = await Promise.all([
       this.sums.totals(
         programs.map((p) => p.id),
-        loaders.today,
+        ctx.today,
       ),
-      loaders.activeProvinces(),
-      loaders.nodeSync(),
-      loaders.liveEscalations(),
+      this.units.of(ctx).activeProvinces(),
+      this.sync.of(ctx).nodeSync(),
+      this.escalations.of(ctx).liveEscalations(),
     ]);
     const count = (keep: (row: (typeof live)[number]) => boolean) =>
       live.filter(keep).reduce((n, row) => n + row.n, 0);
     return {
-      asOf: loaders.today,
+      asOf: ctx.today,
       programs: programs.map((program) => {
         const sums = totals.byProgram.get(program.id) ?? NO_MILESTONES;
         return {

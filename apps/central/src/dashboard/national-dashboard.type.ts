@@ -2,7 +2,8 @@ import { DateScalar } from '@tracker/api';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Health } from '@tracker/domain';
 import { LevelCount } from '../escalations/escalation.type';
-import { Program, Progress, ProvinceRow } from '../programs/program.type';
+import { Program } from '../programs/program.type';
+import { Progress, ProvinceRow } from '../rollup/rollup.type';
 
 @ObjectType()
 export class ProgramSummary {

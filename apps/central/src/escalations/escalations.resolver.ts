@@ -13,7 +13,9 @@ import { CurrentActor, Roles } from '@tracker/api';
 import { Actor } from '@tracker/auth';
 import { Role } from '@tracker/domain';
 import { RequestContext } from '../platform/request/request-context';
+import { MilestoneLoaders } from '../milestones/milestone.loaders';
 import { Milestone } from '../milestones/milestone.type';
+import { EscalationLoaders } from './escalation.loaders';
 import {
   Escalation,
   EscalationConnection,
@@ -24,7 +26,11 @@ import { EscalationsService } from './escalations.service';
 
 @Resolver(() => Escalation)
 export class EscalationsResolver {
-  constructor(private readonly service: EscalationsService) {}
+  constructor(
+    private readonly service: EscalationsService,
+    private readonly loaders: EscalationLoaders,
+    private readonly milestones: MilestoneLoaders,
+  ) {}
 
   @Query(() => EscalationConnection, {
     description:
@@ -44,7 +50,7 @@ export class EscalationsResolver {
     @Parent() escalation: Escalation,
     @Context() ctx: RequestContext,
   ): Promise<Milestone> {
-    return (await ctx.loaders.milestone.load(escalation.milestoneId))!;
+    return (await this.milestones.of(ctx).milestone.load(escalation.milestoneId))!;
   }
 
   @ResolveField(() => [EscalationEvent], {
@@ -54,7 +60,7 @@ export class EscalationsResolver {
     @Parent() escalation: Escalation,
     @Context() ctx: RequestContext,
   ): Promise<EscalationEvent[]> {
-    return ctx.loaders.escalationEvents.load(escalation.id);
+    return this.loaders.of(ctx).escalationEvents.load(escalation.id);
   }
 
   @Mutation(() => Escalation, {

@@ -1,7 +1,6 @@
-import { DateScalar, DateTimeScalar } from '@tracker/api';
+import { DateScalar } from '@tracker/api';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DeliveryModel, Health, MilestoneScope } from '@tracker/domain';
-import { Unit } from '../units/unit.type';
+import { DeliveryModel, MilestoneScope } from '@tracker/domain';
 
 @ObjectType()
 export class PlanItem {
@@ -25,58 +24,6 @@ export class PlanItem {
       "Keys of plan items that must be DONE first (for a PROVINCE item, a PROVINCE key means the same province's milestone).",
   })
   dependsOn: string[];
-}
-
-@ObjectType()
-export class Progress {
-  @Field(() => Float, { description: 'Weighted percent complete, 0-100.' })
-  percentComplete: number;
-
-  @Field(() => Int)
-  total: number;
-
-  @Field(() => Int)
-  done: number;
-
-  @Field(() => Int)
-  late: number;
-
-  @Field(() => Int)
-  blocked: number;
-
-  @Field(() => Int)
-  atRisk: number;
-
-  @Field(() => Int)
-  onTrack: number;
-
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Of the milestones whose baseline date has passed, the share done by that date (0-1); null when none has passed.',
-  })
-  onTimeRate: number | null;
-}
-
-@ObjectType()
-export class ProvinceRow {
-  @Field(() => Unit)
-  unit: Unit;
-
-  @Field(() => Progress)
-  progress: Progress;
-
-  @Field(() => Health, { description: "The row's worst health." })
-  health: Health;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: "When this province's node last delivered updates to the central app.",
-  })
-  lastSyncAt: Date | null;
-
-  /** Which program the row belongs to (null: across all programs), for the row's milestones. */
-  programId: string | null;
 }
 
 @ObjectType()

@@ -26,10 +26,15 @@ import { MilestoneFilter } from '../milestones/milestone-filter.input';
 import { MilestoneConnection } from '../milestones/milestone.type';
 import { MilestonesService } from '../milestones/milestones.service';
 import { provinceRows } from '../rollup/province-rows';
+import { RollupLoaders } from '../rollup/rollup.loaders';
+import { Progress, ProvinceRow } from '../rollup/rollup.type';
+import { SyncLoaders } from '../sync/sync.loaders';
+import { UnitLoaders } from '../units/unit.loaders';
 import { Unit } from '../units/unit.type';
 import { EscalationPolicyInput } from './escalation-policy.input';
 import { CreateProgramInput, PublishPlanInput } from './program-inputs';
-import { PlanItem, Program, Progress, ProvinceRow } from './program.type';
+import { ProgramLoaders } from './program.loaders';
+import { PlanItem, Program } from './program.type';
 import { ProgramsRepository } from './programs.repository';
 import { ProgramsService } from './programs.service';
 
@@ -39,6 +44,10 @@ export class ProgramsResolver {
     private readonly repository: ProgramsRepository,
     private readonly service: ProgramsService,
     private readonly milestoneService: MilestonesService,
+    private readonly loaders: ProgramLoaders,
+    private readonly rollup: RollupLoaders,
+    private readonly units: UnitLoaders,
+    private readonly sync: SyncLoaders,
   ) {}
 
   @Query(() => [Program])
@@ -90,23 +99,23 @@ export class ProgramsResolver {
 
   @ResolveField(() => Unit)
   async owner(@Parent() program: Program, @Context() ctx: RequestContext): Promise<Unit> {
-    return (await ctx.loaders.unit.load(program.ownerUnitId))!;
+    return (await this.units.of(ctx).unit.load(program.ownerUnitId))!;
   }
 
   @ResolveField(() => [PlanItem])
   async plan(@Parent() program: Program, @Context() ctx: RequestContext): Promise<PlanItem[]> {
-    return ctx.loaders.plan.load(program.id);
+    return this.loaders.of(ctx).plan.load(program.id);
   }
 
   @ResolveField(() => Progress)
   async progress(@Parent() program: Program, @Context() ctx: RequestContext): Promise<Progress> {
-    return progressOf(programSums(await ctx.loaders.cells.load(program.id)));
+    return progressOf(programSums(await this.rollup.of(ctx).cells.load(program.id)));
   }
 
   /** Not in the contract: the program's health by domain.md's 10% rule. */
   @ResolveField(() => Health)
   async health(@Parent() program: Program, @Context() ctx: RequestContext): Promise<Health> {
-    return programHealthOf(programSums(await ctx.loaders.cells.load(program.id)));
+    return programHealthOf(programSums(await this.rollup.of(ctx).cells.load(program.id)));
   }
 
   @ResolveField(() => [ProvinceRow], {
@@ -119,9 +128,9 @@ export class ProgramsResolver {
   ): Promise<ProvinceRow[]> {
     if (program.model !== DeliveryModel.FEDERATED) return [];
     const [provinces, cells, nodes] = await Promise.all([
-      ctx.loaders.activeProvinces(),
-      ctx.loaders.cells.load(program.id),
-      ctx.loaders.nodeSync(),
+      this.units.of(ctx).activeProvinces(),
+      this.rollup.of(ctx).cells.load(program.id),
+      this.sync.of(ctx).nodeSync(),
     ]);
     return provinceRows(provinces, new Map(cells.map((c) => [c.unitId, c])), program.id, nodes);
   }
@@ -138,7 +147,7 @@ export class ProgramsResolver {
       { ...filter, programCode: program.code },
       first,
       after,
-      ctx.loaders.today,
+      ctx.today,
     );
   }
 }

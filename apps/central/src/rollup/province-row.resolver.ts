@@ -1,11 +1,13 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '../platform/request/request-context';
-import { rowMilestonesKey } from '../graphql/loaders';
+import { MilestoneLoaders, rowMilestonesKey } from '../milestones/milestone.loaders';
 import { Milestone } from '../milestones/milestone.type';
-import { ProvinceRow } from '../programs/program.type';
+import { ProvinceRow } from './rollup.type';
 
 @Resolver(() => ProvinceRow)
 export class ProvinceRowResolver {
+  constructor(private readonly loaders: MilestoneLoaders) {}
+
   /** One statement for every row of a board, whatever the number of provinces. */
   @ResolveField(() => [Milestone], {
     description:
@@ -15,6 +17,6 @@ export class ProvinceRowResolver {
     @Parent() row: ProvinceRow,
     @Context() ctx: RequestContext,
   ): Promise<Milestone[]> {
-    return ctx.loaders.rowMilestones.load(rowMilestonesKey(row.programId, row.unit.id));
+    return this.loaders.of(ctx).rowMilestones.load(rowMilestonesKey(row.programId, row.unit.id));
   }
 }

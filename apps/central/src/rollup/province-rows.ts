@@ -5,7 +5,7 @@ import {
   rowHealthOf,
   severityRank,
 } from '@tracker/domain';
-import { ProvinceRow } from '../programs/program.type';
+import { ProvinceRow } from './rollup.type';
 import { Unit } from '../units/unit.type';
 
 /** One row per province, in the order given, from each unit's sums (none: no milestones). */

@@ -3,27 +3,35 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '@tracker/auth';
 import { Role } from '@tracker/domain';
 import { RequestContext } from '../platform/request/request-context';
-import { loadAll } from '../graphql/loaders';
+import { MilestoneLoaders } from '../milestones/milestone.loaders';
+import { loadAll } from '../platform/request/batching';
+import { UnitLoaders } from '../units/unit.loaders';
 import { Unit } from '../units/unit.type';
 import { NodeSyncStatus } from './node-sync-status.type';
 import { PushMilestoneUpdatesPayload } from './milestone-update.type';
 import { PushMilestoneUpdatesInput } from './push-milestone-updates.input';
+import { SyncLoaders } from './sync.loaders';
 import { SyncService } from './sync.service';
 
 @Resolver()
 export class SyncResolver {
-  constructor(private readonly sync: SyncService) {}
+  constructor(
+    private readonly sync: SyncService,
+    private readonly loaders: SyncLoaders,
+    private readonly units: UnitLoaders,
+    private readonly milestones: MilestoneLoaders,
+  ) {}
 
   /** One row per active province in code order (a node that never synced shows as such), then agencies that reported. */
   @Query(() => [NodeSyncStatus])
   async syncStatus(@Context() ctx: RequestContext): Promise<NodeSyncStatus[]> {
     const [provinces, nodes] = await Promise.all([
-      ctx.loaders.activeProvinces(),
-      ctx.loaders.nodeSync(),
+      this.units.of(ctx).activeProvinces(),
+      this.loaders.of(ctx).nodeSync(),
     ]);
     const provinceIds = new Set(provinces.map((p) => p.id));
     const others = await loadAll(
-      ctx.loaders.unit,
+      this.units.of(ctx).unit,
       [...nodes.keys()].filter((id) => !provinceIds.has(id)),
     );
     const units = [...provinces, ...others.filter((u): u is Unit => u !== null)];
@@ -52,7 +60,9 @@ export class SyncResolver {
     const { decisions, highestAckedSeq } = await this.sync.push(actor, input);
     const ids = decisions.map((d) => d.milestoneId).filter((id): id is string => id !== null);
     const byId = new Map(
-      (await loadAll(ctx.loaders.milestone, ids)).filter((m) => m !== null).map((m) => [m!.id, m!]),
+      (await loadAll(this.milestones.of(ctx).milestone, ids))
+        .filter((m) => m !== null)
+        .map((m) => [m!.id, m!]),
     );
     return {
       highestAckedSeq,

@@ -2,6 +2,7 @@ import { DateScalar } from '@tracker/api';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError, foldForSearch, UnitKind } from '@tracker/domain';
 import { RequestContext } from '../platform/request/request-context';
+import { UnitLoaders } from './unit.loaders';
 import { Unit } from './unit.type';
 import { UnitsRepository } from './units.repository';
 
@@ -10,7 +11,10 @@ export const MAX_SEARCH_LENGTH = 100;
 
 @Resolver(() => Unit)
 export class UnitsResolver {
-  constructor(private readonly repository: UnitsRepository) {}
+  constructor(
+    private readonly repository: UnitsRepository,
+    private readonly loaders: UnitLoaders,
+  ) {}
 
   @Query(() => [Unit])
   async units(
@@ -28,7 +32,7 @@ export class UnitsResolver {
       throw DomainError.badInput('search', `search is at most ${MAX_SEARCH_LENGTH} characters`);
     }
     const folded = search ? foldForSearch(search) : undefined;
-    return this.repository.findExisting(asOf ?? ctx.loaders.today, { kind, folded });
+    return this.repository.findExisting(asOf ?? ctx.today, { kind, folded });
   }
 
   @Query(() => Unit, {
@@ -42,7 +46,7 @@ export class UnitsResolver {
   ): Promise<Unit | null> {
     if (code.length > 16)
       throw DomainError.badInput('code', 'a unit code is at most 16 characters');
-    const [unit] = await this.repository.findExisting(asOf ?? ctx.loaders.today, { code });
+    const [unit] = await this.repository.findExisting(asOf ?? ctx.today, { code });
     return unit ?? null;
   }
 
@@ -51,6 +55,6 @@ export class UnitsResolver {
     description: "The unit that took over this one's milestones after a merger.",
   })
   async successor(@Parent() unit: Unit, @Context() ctx: RequestContext): Promise<Unit | null> {
-    return unit.successorId ? ctx.loaders.unit.load(unit.successorId) : null;
+    return unit.successorId ? this.loaders.of(ctx).unit.load(unit.successorId) : null;
   }
 }

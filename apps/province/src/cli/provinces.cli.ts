@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { guardProcess } from '@tracker/api';
 import { RunningProvince } from '../bootstrap';
 import { LocalStoreRepository } from '../local/local-store.repository';
-import { ReportService } from '../local/report.service';
+import { ReportService } from '../office/report.service';
 import { budgetProblem, serverConnections } from './connection-budget';
 import { NodeFleet } from './node-fleet';
 

@@ -3,14 +3,14 @@ import { CurrentActor, Roles } from '@tracker/api';
 import { Actor } from '@tracker/auth';
 import { Role } from '@tracker/domain';
 import { SyncEngine } from '../sync/sync-engine';
-import { LocalMilestone, ReportProgressInput, SyncState } from './local-milestone.type';
-import { LocalStoreRepository } from './local-store.repository';
+import { LocalMilestone, ReportProgressInput, SyncState } from '../local/local-milestone.type';
+import { LocalStoreRepository } from '../local/local-store.repository';
 import { ReportService } from './report.service';
 
 /** The office staff's API (province.graphql): their milestones, reporting, sync. */
 @Resolver()
 @Roles(Role.PROVINCE_OFFICER)
-export class LocalResolver {
+export class OfficeResolver {
   constructor(
     private readonly store: LocalStoreRepository,
     private readonly reports: ReportService,

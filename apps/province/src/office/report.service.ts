@@ -3,9 +3,9 @@ import { Actor } from '@tracker/auth';
 import { DomainError, MilestoneStatus, validateReport } from '@tracker/domain';
 import { randomUUID } from 'node:crypto';
 import { SyncEngine } from '../sync/sync-engine';
-import { LocalMilestone, ReportProgressInput } from './local-milestone.type';
-import { LocalStoreRepository } from './local-store.repository';
-import { NodeClock } from './node-clock';
+import { LocalMilestone, ReportProgressInput } from '../local/local-milestone.type';
+import { LocalStoreRepository } from '../local/local-store.repository';
+import { NodeClock } from '../local/node-clock';
 
 @Injectable()
 export class ReportService {

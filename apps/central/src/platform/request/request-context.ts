@@ -1,7 +1,10 @@
 import { ApiContext } from '@tracker/api';
-import type { Loaders } from '../../graphql/loaders';
+import { IsoDate } from '@tracker/domain';
 
-/** What every central resolver can reach: the request and caller, and per-request loaders. */
+/**
+ * What every central resolver can reach: the request and caller, and the day the
+ * request is answered for (read once, so every field of one answer agrees on it).
+ */
 export interface RequestContext extends ApiContext {
-  loaders: Loaders;
+  today: IsoDate;
 }

@@ -47,7 +47,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloPlugin {
           const answer = Buffer.from(JSON.stringify(result));
           const key = ResponseCache.key({
             token,
-            today: context.loaders.today,
+            today: context.today,
             query: request.query,
             variables: request.variables,
             operationName: request.operationName,

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { IsoDate } from '@tracker/domain';
+import DataLoader from 'dataloader';
+import { byKey } from '../platform/request/batching';
+import { PerRequest } from '../platform/request/per-request';
+import { toMilestone } from './milestone.mapper';
+import { Milestone } from './milestone.type';
+import { MilestonesRepository } from './milestones.repository';
+
+const ANY_PROGRAM = '*';
+
+/** The rowMilestones key of a board row: its program (null: every program) and unit. */
+export function rowMilestonesKey(programId: string | null, unitId: string): string {
+  return `${programId ?? ANY_PROGRAM}|${unitId}`;
+}
+
+export interface MilestoneLoaderSet {
+  milestone: DataLoader<string, Milestone | null>;
+  /** A board row's milestones, keyed by rowMilestonesKey(programId, unitId). */
+  rowMilestones: DataLoader<string, Milestone[]>;
+}
+
+@Injectable()
+export class MilestoneLoaders extends PerRequest<MilestoneLoaderSet> {
+  constructor(private readonly milestones: MilestonesRepository) {
+    super();
+  }
+
+  protected create(today: IsoDate): MilestoneLoaderSet {
+    return {
+      milestone: new DataLoader(async (ids) =>
+        byKey(
+          ids,
+          (await this.milestones.findByIds(ids, today)).map((row) => toMilestone(row, today)),
+          (m) => m.id,
+        ),
+      ),
+      rowMilestones: new DataLoader(async (keys) => {
+        const pairs = keys.map((k) => k.split('|') as [string, string]);
+        const programIds = [...new Set(pairs.map(([p]) => p).filter((p) => p !== ANY_PROGRAM))];
+        const rows = await this.milestones.forUnits(
+          [...new Set(pairs.map(([, u]) => u))],
+          programIds,
+          pairs.some(([p]) => p === ANY_PROGRAM),
+          today,
+        );
+        const grouped = new Map<string, Milestone[]>(keys.map((k) => [k, []]));
+        for (const row of rows) {
+          const milestone = toMilestone(row, today);
+          grouped.get(rowMilestonesKey(row.programId, row.unitId))?.push(milestone);
+          grouped.get(rowMilestonesKey(null, row.unitId))?.push(milestone);
+        }
+        return keys.map((k) => grouped.get(k)!);
+      }),
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { IsoDate, UnitKind } from '@tracker/domain';
+import DataLoader from 'dataloader';
+import { byKey } from '../platform/request/batching';
+import { once, PerRequest } from '../platform/request/per-request';
+import { Unit } from './unit.type';
+import { UnitsRepository } from './units.repository';
+
+export interface UnitLoaderSet {
+  unit: DataLoader<string, Unit | null>;
+  /** Provinces that exist on the request's day, in code order. */
+  activeProvinces: () => Promise<Unit[]>;
+}
+
+@Injectable()
+export class UnitLoaders extends PerRequest<UnitLoaderSet> {
+  constructor(private readonly units: UnitsRepository) {
+    super();
+  }
+
+  protected create(today: IsoDate): UnitLoaderSet {
+    return {
+      unit: new DataLoader(async (ids) => byKey(ids, await this.units.findByIds(ids), (u) => u.id)),
+      activeProvinces: once(() => this.units.findExisting(today, { kind: UnitKind.PROVINCE })),
+    };
+  }
+}
