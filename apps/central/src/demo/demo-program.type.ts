@@ -1,0 +1,33 @@
+import { DeliveryModel, MilestoneScope, MilestoneStatus } from '@tracker/domain';
+
+/** A plan item of a demo program. */
+export interface DemoItem {
+  key: string;
+  title: string;
+  scope: MilestoneScope;
+  baselineDue: string;
+  weight?: number;
+  dependsOn?: string[];
+}
+
+export interface DemoState {
+  status: MilestoneStatus;
+  percentComplete: number;
+  forecastDue?: string;
+  completedOn?: string;
+  blocker?: string;
+  note?: string;
+  /** When the owner last reported (ISO instant). */
+  reportedAt: string;
+}
+
+export interface DemoProgram {
+  code: string;
+  name: string;
+  ownerCode: string;
+  model: DeliveryModel;
+  targetDate: string;
+  items: DemoItem[];
+  /** CENTRAL items' reported state, by key. */
+  central: Record<string, DemoState>;
+}
