@@ -23,7 +23,7 @@ module.exports = {
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo|@as-integrations)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo|@as-integrations|auto-bind)/)'],
   moduleNameMapper: {
     '^@tracker/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   },

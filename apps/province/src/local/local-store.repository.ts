@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProgressReport } from '@tracker/domain';
+import { MilestoneStatus, ProgressReport } from '@tracker/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalMilestone, SyncState } from './local-milestone.type';
 
@@ -15,7 +15,7 @@ export interface OutboxRow {
   idempotencyKey: string;
   programCode: string;
   key: string;
-  status: string;
+  status: MilestoneStatus;
   percentComplete: number;
   forecastDue: string | null;
   completedOn: string | null;

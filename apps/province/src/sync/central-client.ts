@@ -31,7 +31,10 @@ export class CentralClient {
     private readonly token: string,
   ) {}
 
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async request<T, V extends object = Record<string, unknown>>(
+    query: string,
+    variables: V | Record<string, never> = {},
+  ): Promise<T> {
     let res: Response;
     try {
       res = await fetch(`${this.baseUrl}/graphql`, {

@@ -1,4 +1,10 @@
 // What a node asks of the central app (central.graphql), and the shapes it gets back.
+import type {
+  PullHeadQuery,
+  PullMilestonesQuery,
+  PushMutation,
+  PushMutationVariables,
+} from './central-api.generated';
 
 export const PULL_HEAD = `query PullHead {
   now
@@ -23,41 +29,10 @@ export const PUSH = `mutation Push($updates: [MilestoneUpdateInput!]!) {
   }
 }`;
 
-export interface PullHead {
-  now: string;
-  programs: { code: string; planVersion: number }[];
-  syncStatus: { unit: { code: string }; highestSeq: number }[];
-}
-
-export interface CentralMilestone {
-  key: string;
-  title: string;
-  baselineDue: string;
-  status: string;
-  percentComplete: number;
-  forecastDue: string | null;
-  completedOn: string | null;
-  blocker: string | null;
-  note: string | null;
-  version: number;
-  program: { code: string };
-}
-
-export interface PullMilestonesPage {
-  milestones: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: CentralMilestone }[];
-  };
-}
-
-export interface PushAnswer {
-  pushMilestoneUpdates: {
-    highestAckedSeq: number;
-    results: {
-      idempotencyKey: string;
-      outcome: string;
-      firstOutcome: string;
-      reason: string | null;
-    }[];
-  };
-}
+// The answers' types are generated from schema.gql (npm run schema): a central API change
+// that breaks one of these questions fails to generate or to compile.
+export type PullHead = PullHeadQuery;
+export type PullMilestonesPage = PullMilestonesQuery;
+export type CentralMilestone = PullMilestonesQuery['milestones']['edges'][number]['node'];
+export type PushAnswer = PushMutation;
+export type PushVariables = PushMutationVariables;

@@ -16,6 +16,7 @@ import {
   PullMilestonesPage,
   PUSH,
   PushAnswer,
+  PushVariables,
 } from './central-queries';
 import { SyncStoreRepository } from './sync-store.repository';
 
@@ -150,7 +151,7 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
       await this.store.succeeded(new Date());
       return false;
     }
-    const answer = await this.central.request<PushAnswer>(PUSH, {
+    const answer = await this.central.request<PushAnswer, PushVariables>(PUSH, {
       updates: outbox.map((o) => ({
         idempotencyKey: o.idempotencyKey,
         seq: o.seq,
