@@ -1,4 +1,5 @@
-import { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { landUpdate, PUSH } from './support/updates';
 describe('leadership web views (Chromium)', () => {
   let sut: TestCentral;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
@@ -22,12 +24,14 @@ describe('leadership web views (Chromium)', () => {
     await sut?.stop();
   });
 
+  // A context of its own, not browser.newPage()'s: axe finishes its run in a second page of it.
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
   });
 
   afterEach(async () => {
-    await page.close();
+    await context.close();
   });
 
   const shot = (name: string) =>
@@ -36,6 +40,16 @@ describe('leadership web views (Chromium)', () => {
   async function signInAs(label: string): Promise<void> {
     await page.goto(`${sut.url}/#/signin`);
     await page.getByRole('button', { name: label }).click();
+  }
+
+  /** What axe finds against WCAG 2.1 A and AA on the page as drawn, one line per element. */
+  async function wcagViolations(): Promise<string[]> {
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    return violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? v.help}`),
+    );
   }
 
   it('a minister signs in, sees the queue worst first, acknowledges one and sees it change', async () => {
@@ -217,5 +231,43 @@ describe('leadership web views (Chromium)', () => {
       return root.scrollWidth - root.clientWidth;
     });
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('every view meets WCAG 2.1 AA as far as axe can tell', async () => {
+    const found: Record<string, string[]> = {};
+    await page.goto(`${sut.url}/#/signin`);
+    await page.waitForSelector('[data-identity]');
+    found.signIn = await wcagViolations();
+
+    await page.getByRole('button', { name: 'Văn phòng chương trình (PMO)' }).click();
+    await seeText(page.locator('h1'), 'Tổng quan quốc gia');
+    await page.waitForSelector('main table tbody tr');
+    found.dashboard = await wcagViolations();
+    await page.click('#lang');
+    await seeText(page.locator('h1'), 'National overview');
+    found.dashboardEnglish = await wcagViolations();
+    await page.click('#lang');
+    await seeText(page.locator('h1'), 'Tổng quan quốc gia');
+
+    await page.goto(`${sut.url}/#/board/LAND`);
+    await seeCount(page.locator('#board tbody tr'), 63);
+    found.board = await wcagViolations();
+
+    await page.locator('tr[data-province="01"] a[data-key="LAND-P-02"]').click();
+    await seeText(page.locator('h1'), 'Số hóa hồ sơ địa chính');
+    found.milestone = await wcagViolations();
+
+    await signInAs('Bộ trưởng Bộ TN&MT');
+    await page.waitForSelector('#queue tbody tr');
+    found.queue = await wcagViolations();
+
+    expect(found).toEqual({
+      signIn: [],
+      dashboard: [],
+      dashboardEnglish: [],
+      board: [],
+      milestone: [],
+      queue: [],
+    });
   });
 });
