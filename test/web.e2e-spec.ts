@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import { launchBrowser, SCREENSHOTS, seeCount, seeText } from './support/browser';
 import { roles, startTestCentral, TestCentral } from './support/central';
@@ -269,5 +270,44 @@ describe('leadership web views (Chromium)', () => {
       milestone: [],
       queue: [],
     });
+  });
+
+  it('serves the libraries of the views from their packages, and nothing outside them', async () => {
+    const served = [];
+    for (const path of [
+      '/vendor/lit-html/lit-html.js',
+      '/vendor/lit-html/directives/keyed.js',
+      '/vendor/graphql-ws/client.js',
+    ]) {
+      const res = await fetch(`${sut.url}${path}`);
+      served.push([path, res.status, res.headers.get('content-type')]);
+    }
+    expect(served).toEqual([
+      ['/vendor/lit-html/lit-html.js', 200, 'text/javascript; charset=utf-8'],
+      ['/vendor/lit-html/directives/keyed.js', 200, 'text/javascript; charset=utf-8'],
+      ['/vendor/graphql-ws/client.js', 200, 'text/javascript; charset=utf-8'],
+    ]);
+    // Sent as written (fetch would resolve the dots): each would reach a package.json.
+    const raw = (path: string) =>
+      new Promise<[string, number, string]>((resolve, reject) => {
+        get(`${sut.url}${path}`, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve([path, res.statusCode!, body]));
+        }).on('error', reject);
+      });
+    // Dots that stay inside the folder are followed, so these paths do reach the static files.
+    expect((await raw('/vendor/lit-html/directives/..%2flit-html.js'))[1]).toBe(200);
+    expect((await raw('/vendor/lit-html/directives/../lit-html.js'))[1]).toBe(200);
+    for (const path of [
+      '/vendor/lit-html/../../package.json',
+      '/vendor/lit-html/..%2f..%2fpackage.json',
+      '/vendor/lit-html/%2e%2e/%2e%2e/package.json',
+      '/vendor/graphql-ws/..%2fpackage.json',
+      '/vendor/graphql-ws/%2e%2e%5cpackage.json',
+    ]) {
+      const [, status, body] = await raw(path);
+      expect([path, status, body.includes('"version"')]).toEqual([path, 404, false]);
+    }
   });
 });
