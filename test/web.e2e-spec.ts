@@ -115,9 +115,74 @@ describe('leadership web views (Chromium)', () => {
     await page.fill('#q', 'da nang');
     await seeCount(page.locator('#board tbody tr'), 1);
     await seeText(page.locator('#board tbody tr td').first(), 'Đà Nẵng');
+
+    // a change reloads the board in place: the filter and the place typed in stay
+    await page.waitForSelector('#live', { state: 'visible' });
+    const daNang = (await page.locator('#board tbody tr').getAttribute('data-province'))!;
+    const again = await sut.gql(
+      PUSH,
+      { updates: [landUpdate(daNang, 1, { percentComplete: 61 })] },
+      sut.token(roles.provinceNode(daNang)),
+    );
+    expect(again.data!.pushMilestoneUpdates.results[0].outcome).toBe('APPLIED');
+    await seeText(page.locator('#board tbody tr a[data-key="LAND-P-02"]'), '61%');
+    expect(await page.locator('#board tbody tr').count()).toBe(1);
+    expect(await page.inputValue('#q')).toBe('da nang');
+    expect(await page.locator('#q').evaluate((q) => q === q.ownerDocument.activeElement)).toBe(
+      true,
+    );
+  });
+
+  it('a leader resolves an escalation only with a note, and is told so', async () => {
+    await signInAs('Bộ trưởng Bộ TN&MT');
+    await page.waitForSelector('#queue tbody tr');
+    // not the one the other tests look at
+    const row = page.locator('#queue tbody tr:not([data-reason="DEPENDENCY_LATE"])').last();
+    const id = (await row.getAttribute('data-id'))!;
+    await row.getByRole('button', { name: 'Giải quyết' }).click();
+    await seeText(page.getByRole('alert'), 'Cần nhập ghi chú để giải quyết.');
+    await row.getByRole('textbox').fill('Đã họp với Sở TN&MT, thống nhất lịch');
+    await row.getByRole('button', { name: 'Giải quyết' }).click();
+    await seeCount(page.getByRole('alert'), 0);
+    const r = await sut.gql(
+      `{ escalations(filter: { state: [RESOLVED] }, first: 200) { edges { node { id state note } } } }`,
+    );
+    const resolved = r.data!.escalations.edges.find((e: any) => e.node.id === id);
+    expect(resolved?.node).toEqual({
+      id,
+      state: 'RESOLVED',
+      note: 'Đã họp với Sở TN&MT, thống nhất lịch',
+    });
+  });
+
+  it('a view the user leaves before it loads has its request aborted', async () => {
+    // Signing in opens the dashboard; the user goes straight on to a board. The
+    // dashboard's answer is held back until the board is drawn.
+    let releaseDashboard!: () => void;
+    const dashboardHeld = new Promise<void>((r) => (releaseDashboard = r));
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('nationalDashboard')) await dashboardHeld;
+      await route.continue().catch(() => undefined); // the page may have let go of it
+    });
+    const dashboardFailed = page.waitForEvent('requestfailed', (r) =>
+      (r.postData() ?? '').includes('nationalDashboard'),
+    );
+    await signInAs('Văn phòng chương trình (PMO)');
+    await page.goto(`${sut.url}/#/board/LAND`);
+    await seeCount(page.locator('#board tbody tr'), 63);
+    expect((await dashboardFailed).failure()?.errorText).toBe('net::ERR_ABORTED');
+    releaseDashboard();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    expect(await page.locator('#board tbody tr').count()).toBe(63);
+    expect(await page.locator('h1').first().textContent()).toContain('Cơ sở dữ liệu đất đai');
+    expect(await page.locator('.error').count()).toBe(0); // the abort is no error to show
   });
 
   it('a view still loading never draws over the one the user went on to', async () => {
+    // As if each abort came too late, its answer already in hand: drawing is guarded too.
+    await page.addInitScript(() => {
+      AbortController.prototype.abort = () => undefined;
+    });
     // Signing in opens the dashboard; the user goes straight on to a board. The
     // dashboard's answer is held back until the board is drawn, then let through.
     let releaseDashboard!: () => void;
