@@ -143,7 +143,9 @@ describe('leadership web views (Chromium)', () => {
     await seeText(page.getByRole('alert'), 'Cần nhập ghi chú để giải quyết.');
     await row.getByRole('textbox').fill('Đã họp với Sở TN&MT, thống nhất lịch');
     await row.getByRole('button', { name: 'Giải quyết' }).click();
-    await seeCount(page.getByRole('alert'), 0);
+    // resolved, it leaves the queue (which lists the live ones), and no error stays
+    await seeCount(page.locator(`#queue tbody tr[data-id="${id}"]`), 0);
+    expect(await page.getByRole('alert').count()).toBe(0);
     const r = await sut.gql(
       `{ escalations(filter: { state: [RESOLVED] }, first: 200) { edges { node { id state note } } } }`,
     );
