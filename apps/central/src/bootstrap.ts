@@ -108,6 +108,11 @@ export async function startCentral(
     app.useStaticAssets(projectPath('node_modules', 'exceljs', 'dist'), {
       prefix: '/vendor/exceljs',
     });
+    // ES modules that import their own files relatively; static serving stays inside each folder.
+    app.useStaticAssets(projectPath('node_modules', 'lit-html'), { prefix: '/vendor/lit-html' });
+    app.useStaticAssets(projectPath('node_modules', 'graphql-ws', 'dist'), {
+      prefix: '/vendor/graphql-ws',
+    });
     const identities = mode === 'demo' ? demoIdentities(authority) : [];
     if (identities.length > 0) {
       app
