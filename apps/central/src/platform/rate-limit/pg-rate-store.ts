@@ -1,4 +1,4 @@
-import { RateDelta, RateStore, RateTotal } from './rate-counter';
+import { RateDelta, RateStore, RateTotal } from './rate-window';
 
 /** What the store needs of a database: TypeORM's DataSource in the app, a pg pool in the bench. */
 export interface SqlRunner {
