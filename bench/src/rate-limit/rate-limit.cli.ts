@@ -66,8 +66,8 @@ const CLI = {
     out: {
       type: 'string',
       value: 'FILE',
-      default: join(ROOT, 'bench', 'results', 'rate-limit-latest.json'),
-      description: 'the JSON report (the table goes beside it as .md)',
+      description:
+        'the JSON report (the table goes beside it as .md); default bench/results/rate-limit-latest.json',
     },
   },
 } satisfies CliSpec;
@@ -90,6 +90,10 @@ const limits = values.limits.split(',').map((l) => whole('limits', l));
 const rates = values.rates.split(',').map(Number);
 if (rates.some((r) => !Number.isInteger(r) || r < 0))
   exitUsage(CLI.name, '--rates are whole numbers from 0');
+const serverUrl = values.embedded ? undefined : process.env.DATABASE_URL;
+if (!serverUrl && !values.embedded)
+  exitUsage(CLI.name, 'DATABASE_URL must name a PostgreSQL server (or pass --embedded)');
+const out = values.out ?? join(ROOT, 'bench', 'results', 'rate-limit-latest.json');
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 interface Row {
@@ -99,11 +103,6 @@ interface Row {
 }
 
 async function main(): Promise<number> {
-  const serverUrl = values.embedded ? undefined : process.env.DATABASE_URL;
-  if (!serverUrl && !values.embedded) {
-    log('bench:rate-limit measures on a PostgreSQL server: set DATABASE_URL (or pass --embedded)');
-    return 2;
-  }
   countStatements();
   const db = await freshDatabase(serverUrl, 'rate_limit');
   const rows: Row[] = [];
@@ -132,10 +131,10 @@ async function main(): Promise<number> {
   };
   const table = markdown(rows, db.description, settings);
   log(`\n${table}`);
-  mkdirSync(dirname(values.out), { recursive: true });
-  writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(values.out.replace(/\.json$/, '.md'), `${table}\n`);
-  log(`\nwritten: ${values.out}`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(out.replace(/\.json$/, '.md'), `${table}\n`);
+  log(`\nwritten: ${out}`);
   return 0;
 }
 
