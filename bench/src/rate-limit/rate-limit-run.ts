@@ -56,6 +56,17 @@ async function withInstances<T>(
   }
 }
 
+/** `settings.callers` loops at once, spread over the instances in turn. */
+function inFlight(
+  settings: RunSettings,
+  limiters: Limiter[],
+  loop: (limiter: Limiter, i: number) => Promise<void>,
+): Promise<void[]> {
+  return Promise.all(
+    Array.from({ length: settings.callers }, (_, i) => loop(limiters[i % limiters.length], i)),
+  );
+}
+
 /**
  * Far from the limit: `callers` loops, each sending one request after another
  * (a turn of the event loop between, as an HTTP server has), for `seconds`, over
@@ -75,17 +86,14 @@ export function throughput(
     const end = Date.now() + seconds * 1000;
     const statementsBefore = statementsIssued();
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: settings.callers }, async (_, i) => {
-        const limiter = limiters[i % limiters.length];
-        for (let n = 0; Date.now() < end; n += 1) {
-          const t = performance.now();
-          if (await limiter.take(`${run}:${(i + n * settings.callers) % keys}`)) admitted += 1;
-          latencies.push(performance.now() - t);
-          await turn();
-        }
-      }),
-    );
+    await inFlight(settings, limiters, async (limiter, i) => {
+      for (let n = 0; Date.now() < end; n += 1) {
+        const t = performance.now();
+        if (await limiter.take(`${run}:${(i + n * settings.callers) % keys}`)) admitted += 1;
+        latencies.push(performance.now() - t);
+        await turn();
+      }
+    });
     const elapsed = (performance.now() - started) / 1000;
     await Promise.all(limiters.map((l) => l.close()));
     const statements = statementsIssued() - statementsBefore;
@@ -126,18 +134,15 @@ export function atTheLimit(
     let admitted = 0;
     const statementsBefore = statementsIssued();
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: settings.callers }, async (_, i) => {
-        const limiter = limiters[i % limiters.length];
-        while (sent < total) {
-          const due = started + (sent * 1000) / rate;
-          sent += 1;
-          if (rate > 0 && due > performance.now()) await sleep(due - performance.now());
-          if (await limiter.take(caller)) admitted += 1;
-          await turn();
-        }
-      }),
-    );
+    await inFlight(settings, limiters, async (limiter) => {
+      while (sent < total) {
+        const due = started + (sent * 1000) / rate;
+        sent += 1;
+        if (rate > 0 && due > performance.now()) await sleep(due - performance.now());
+        if (await limiter.take(caller)) admitted += 1;
+        await turn();
+      }
+    });
     await Promise.all(limiters.map((l) => l.close()));
     return {
       limit,
