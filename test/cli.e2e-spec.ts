@@ -99,6 +99,16 @@ const CLIS: { name: string; script: string; options: string[]; bad: [string[], R
     ],
   },
   {
+    name: 'bench:rate-limit',
+    script: 'bench/src/rate-limit/rate-limit.cli.js',
+    options: ['--seconds S', '--callers N', '--instances N', '--limits LIST', '--rates LIST'],
+    // run without DATABASE_URL: it measures on a server unless told --embedded
+    bad: [
+      [['--callers', '0'], /--callers is a whole number/],
+      [[], /DATABASE_URL must name a PostgreSQL server/],
+    ],
+  },
+  {
     name: 'migration:check',
     script: 'libs/persistence/src/cli/check-drift.cli.js',
     options: ['central|province'],

@@ -1,14 +1,5 @@
-import {
-  confirmMargin,
-  decide,
-  flushThreshold,
-  RateCounter,
-  RateDecision,
-  RateDelta,
-  RateStore,
-  RateTotal,
-  retryAfterSeconds,
-} from './rate-counter';
+import { RateCounter } from './rate-counter';
+import { RateDecision, RateDelta, RateStore, RateTotal } from './rate-window';
 
 /** The rate_window table as a map: each add is atomic, as the upsert is; answers after a tick. */
 class MemoryStore implements RateStore {
@@ -46,34 +37,6 @@ function fromMemory(rc: RateCounter, caller: string, limit: number): RateDecisio
 
 const MINUTE = Date.parse('2026-03-01T10:00:00Z');
 const quiet = { warn: () => undefined };
-
-describe('RateCounter decisions', () => {
-  it('confirms with the store in the last 10% of a limit, never fewer than the last 20', () => {
-    expect(confirmMargin(5)).toBe(20);
-    expect(confirmMargin(50)).toBe(20);
-    expect(confirmMargin(1000)).toBe(100);
-    expect(confirmMargin(100000)).toBe(10000);
-    expect(decide(50, 29)).toBe('admit');
-    expect(decide(50, 30)).toBe('confirm');
-    expect(decide(50, 49)).toBe('confirm');
-    expect(decide(50, 50)).toBe('refuse');
-    expect(decide(5, 0)).toBe('confirm');
-    expect(decide(100000, 89999)).toBe('admit');
-    expect(decide(100000, 90000)).toBe('confirm');
-  });
-
-  it('writes a caller at once after a few unwritten requests, at most 200', () => {
-    expect(flushThreshold(50)).toBe(10);
-    expect(flushThreshold(1000)).toBe(50);
-    expect(flushThreshold(100000)).toBe(200);
-  });
-
-  it('tells how long until the wall-clock minute ends, at least a second', () => {
-    expect(retryAfterSeconds(MINUTE, MINUTE + 15_000)).toBe(45);
-    expect(retryAfterSeconds(MINUTE, MINUTE + 59_700)).toBe(1);
-    expect(retryAfterSeconds(MINUTE, MINUTE + 59_999)).toBe(1);
-  });
-});
 
 describe('RateCounter', () => {
   let now: number;

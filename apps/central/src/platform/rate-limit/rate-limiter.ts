@@ -1,7 +1,8 @@
 import { bearerToken } from '@tracker/auth';
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { RateCounter, RateDecision } from './rate-counter';
+import { RateCounter } from './rate-counter';
+import { RateDecision } from './rate-window';
 
 export interface RateLimits {
   /** Requests a minute for one bearer token (a node pushing 500-update batches needs far fewer). */
