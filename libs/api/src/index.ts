@@ -28,6 +28,7 @@ export { HealthController } from './health.controller';
 export { vietnamDate } from './vietnam-date';
 export { buildSchemaSdl } from './schema-sdl';
 export { ProgressReportFields } from './progress-report.input';
+export { ReportedState } from './reported-state.type';
 export { ApolloPlugin, QUERY_LIMITS, queryLimitsPlugin } from './query-limits';
 export { currentRequestId, JsonLogger, redactTokens, requestIdMiddleware } from './request-log';
 export { guardProcess } from './process-guards';

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { MilestoneStatus, REPORT_LIMITS } from '@tracker/domain';
+import { MilestoneStatus, ProgressReport, REPORT_LIMITS } from '@tracker/domain';
 import { IsEnum, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DateScalar } from './date.scalar';
 
@@ -8,7 +8,7 @@ import { DateScalar } from './date.scalar';
  * and at the centre (pushMilestoneUpdates), bounded the same way.
  */
 @InputType({ isAbstract: true })
-export abstract class ProgressReportFields {
+export abstract class ProgressReportFields implements ProgressReport {
   @Field(() => MilestoneStatus)
   @IsEnum(MilestoneStatus)
   status: MilestoneStatus;

@@ -1,10 +1,10 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar, ProgressReportFields } from '@tracker/api';
-import { MilestoneStatus, UpdateOutcome } from '@tracker/domain';
+import { DateScalar, DateTimeScalar, ProgressReportFields, ReportedState } from '@tracker/api';
+import { UpdateOutcome } from '@tracker/domain';
 import { IsString, MaxLength } from 'class-validator';
 
 @ObjectType()
-export class LocalMilestone {
+export class LocalMilestone extends ReportedState {
   @Field()
   programCode: string;
 
@@ -16,24 +16,6 @@ export class LocalMilestone {
 
   @Field(() => DateScalar)
   baselineDue: string;
-
-  @Field(() => MilestoneStatus)
-  status: MilestoneStatus;
-
-  @Field(() => Int)
-  percentComplete: number;
-
-  @Field(() => DateScalar, { nullable: true })
-  forecastDue: string | null;
-
-  @Field(() => DateScalar, { nullable: true })
-  completedOn: string | null;
-
-  @Field(() => String, { nullable: true })
-  blocker: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The latest report’s note.' })
-  note: string | null;
 
   @Field({ description: 'True while a report of this milestone waits in the outbox.' })
   pendingSync: boolean;
