@@ -24,6 +24,7 @@ export {
   RowPage,
   rowPage,
 } from './cursor';
+export { keysetPage, KeyColumn, mapPage, Page, SortKey } from './keyset-page';
 export { HealthController } from './health.controller';
 export { vietnamDate } from './vietnam-date';
 export { buildSchemaSdl } from './schema-sdl';

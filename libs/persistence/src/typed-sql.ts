@@ -5,6 +5,7 @@ import {
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  RawBuilder,
 } from 'kysely';
 import { CentralDb } from './schema/central-db';
 import { ProvinceDb } from './schema/province-db';
@@ -38,9 +39,23 @@ export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
-/** Every row of `query`, typed as Kysely infers them. */
-export async function rows<O>(db: Queryable, query: Compilable<O>): Promise<O[]> {
-  const { sql, parameters } = query.compile();
+/**
+ * A query built by Kysely, or a `sql` template (typed `sql<Row>`), for what reads
+ * better as SQL: either way its values are bound parameters.
+ */
+export type TypedQuery<O> = Compilable<O> | RawBuilder<O>;
+
+function compile<O>(query: TypedQuery<O>): { sql: string; parameters: readonly unknown[] } {
+  return isRawBuilder(query) ? query.compile(centralSql) : query.compile();
+}
+
+function isRawBuilder<O>(query: TypedQuery<O>): query is RawBuilder<O> {
+  return (query as Partial<RawBuilder<O>>).isRawBuilder === true;
+}
+
+/** Every row of `query`, typed as Kysely infers them (or as `sql<Row>` says). */
+export async function rows<O>(db: Queryable, query: TypedQuery<O>): Promise<O[]> {
+  const { sql, parameters } = compile(query);
   const result = await db.query(sql, parameters as unknown[]);
   // TypeORM answers an UPDATE or DELETE (RETURNING or not) with [rows, rowCount];
   // pg's rows are objects, never arrays, so the shape tells them apart.
@@ -55,12 +70,12 @@ export async function rows<O>(db: Queryable, query: Compilable<O>): Promise<O[]>
 }
 
 /** The first row of `query`, or undefined. */
-export async function one<O>(db: Queryable, query: Compilable<O>): Promise<O | undefined> {
+export async function one<O>(db: Queryable, query: TypedQuery<O>): Promise<O | undefined> {
   return (await rows(db, query))[0];
 }
 
 /** Runs a statement for its effect. */
-export async function run(db: Queryable, query: Compilable<unknown>): Promise<void> {
-  const { sql, parameters } = query.compile();
+export async function run(db: Queryable, query: TypedQuery<unknown>): Promise<void> {
+  const { sql, parameters } = compile(query);
   await db.query(sql, parameters as unknown[]);
 }
