@@ -6,6 +6,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   RawBuilder,
+  sql,
 } from 'kysely';
 import { CentralDb } from './schema/central-db';
 import { ProvinceDb } from './schema/province-db';
@@ -78,4 +79,15 @@ export async function one<O>(db: Queryable, query: TypedQuery<O>): Promise<O | u
 export async function run(db: Queryable, query: TypedQuery<unknown>): Promise<void> {
   const { sql, parameters } = compile(query);
   await db.query(sql, parameters as unknown[]);
+}
+
+/**
+ * `= ANY ($n::type[])`'s right side: a list bound as one array parameter, so a
+ * loader's batch of any size is one statement text (where `in` would bind each).
+ */
+export function anyOf<T extends string>(
+  values: readonly T[],
+  type: 'uuid' | 'text',
+): RawBuilder<T> {
+  return sql<T>`ANY (${values}::${sql.raw(type)}[])`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PriorRecord, TargetMilestone, UpdateOutcome } from '@tracker/domain';
-import { centralSql, one, rows, run } from '@tracker/persistence';
+import { anyOf, centralSql, one, Queryable, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { EntityManager } from 'typeorm';
 import { AuditRepository, AuditRecord } from '../audit/audit.repository';
@@ -41,6 +41,23 @@ export interface BatchWrite {
  */
 @Injectable()
 export class SyncLedgerRepository {
+  /** Which of these programs another unit owns: an agency reports only on its own. */
+  async programsOwnedByOthers(
+    db: Queryable,
+    codes: string[],
+    ownerUnitId: string,
+  ): Promise<string[]> {
+    const found = await rows(
+      db,
+      centralSql
+        .selectFrom('program')
+        .select('code')
+        .where('code', '=', anyOf(codes, 'text'))
+        .where('owner_unit_id', '<>', ownerUnitId),
+    );
+    return found.map((p) => p.code);
+  }
+
   /**
    * Creates the node's row if new and locks it: one node's batches are recorded
    * one at a time. Its own statement, so that the next one's snapshot is taken
