@@ -32,6 +32,20 @@ const programs = () =>
     ])
     .$narrowType<{ model: DeliveryModel }>();
 
+/** Plan items as the API's PlanItem. */
+const planItems = () =>
+  centralSql
+    .selectFrom('plan_item')
+    .select([
+      'key',
+      'title',
+      'scope',
+      'baseline_due as baselineDue',
+      'weight',
+      'depends_on as dependsOn',
+    ])
+    .$narrowType<{ scope: MilestoneScope }>();
+
 /** Plan items of one program whose key is among `keys`. */
 const itemsOf = (programId: string, keys: string[]) =>
   centralSql
@@ -60,18 +74,8 @@ export class ProgramsRepository {
   async currentPlans(programIds: readonly string[]): Promise<(PlanItem & { programId: string })[]> {
     return rows(
       this.db,
-      centralSql
-        .selectFrom('plan_item')
-        .select([
-          'program_id as programId',
-          'key',
-          'title',
-          'scope',
-          'baseline_due as baselineDue',
-          'weight',
-          'depends_on as dependsOn',
-        ])
-        .$narrowType<{ scope: MilestoneScope }>()
+      planItems()
+        .select('program_id as programId')
         .where('program_id', '=', anyOf(programIds, 'uuid'))
         .where('removed_in_version', 'is', null)
         .orderBy('program_id')
@@ -83,19 +87,8 @@ export class ProgramsRepository {
   async allItems(manager: EntityManager, programId: string): Promise<StoredPlanItem[]> {
     const found = await rows(
       manager,
-      centralSql
-        .selectFrom('plan_item')
-        .select([
-          'id',
-          'key',
-          'title',
-          'scope',
-          'baseline_due as baselineDue',
-          'weight',
-          'depends_on as dependsOn',
-          'removed_in_version as removedInVersion',
-        ])
-        .$narrowType<{ scope: MilestoneScope }>()
+      planItems()
+        .select(['id', 'removed_in_version as removedInVersion'])
         .where('program_id', '=', programId),
     );
     return found.map(({ removedInVersion, ...item }) => ({
