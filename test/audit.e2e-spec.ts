@@ -142,6 +142,33 @@ describe('audit log', () => {
     }
   });
 
+  it('pages newest first by cursor: every entry once, the total counted on every page', async () => {
+    const PAGE = `query($after: String, $action: String) { auditLog(first: 2, after: $after, action: $action) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id action } } } }`;
+    for (const action of [undefined, 'plan.publish']) {
+      const all = (await sut.gql(LOG.replace('first: 50', 'first: 200'), { action })).data!
+        .auditLog;
+      const seen: string[] = [];
+      const actions: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: any = (await sut.gql(PAGE, { after, action })).data!.auditLog;
+        expect(page.totalCount).toBe(all.totalCount);
+        seen.push(...page.edges.map((e: any) => e.node.id));
+        actions.push(...page.edges.map((e: any) => e.node.action));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      const [{ ids }] = await sql<{ ids: string[] }>(
+        `SELECT array_agg(id::text ORDER BY id DESC) AS ids FROM audit_log WHERE $1::text IS NULL OR action = $1`,
+        [action ?? null],
+      );
+      expect(seen).toEqual(ids);
+      expect(new Set(actions)).toEqual(new Set(action ? [action] : actions));
+    }
+    expect(errorCode(await sut.gql(PAGE, { after: 'bm90IG9uZQ' }))).toBe('BAD_USER_INPUT');
+  });
+
   it('is for the PMO only', async () => {
     for (const role of [roles.observer, roles.minister, roles.provinceNode('01')]) {
       expect(errorCode(await sut.gql(LOG, {}, sut.token(role)))).toBe('FORBIDDEN');

@@ -120,6 +120,12 @@ const CLIS: { name: string; script: string; options: string[]; bad: [string[], R
     options: ['<Name>', 'central|province'],
     bad: [[['lower_case'], /PascalCase/]],
   },
+  {
+    name: 'db:types',
+    script: 'libs/persistence/src/cli/db-types.cli.js',
+    options: ['--check', 'central|province'],
+    bad: [[['provnce'], /unknown schema provnce/]],
+  },
 ];
 
 /** One line on stderr that says what, exit 2, nothing on stdout, no stack frame. */

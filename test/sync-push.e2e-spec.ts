@@ -139,6 +139,33 @@ describe('pushMilestoneUpdates', () => {
     });
   });
 
+  it('pages a milestone’s history newest first by cursor, the total on every page', async () => {
+    const r = await push(
+      [1, 2, 3, 4, 5].map((seq) => landUpdate('01', seq, { percentComplete: seq * 10 })),
+    );
+    expect(r.errors).toBeUndefined();
+    const [{ id }] = await sql<{ id: string }>(
+      `SELECT m.id FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN unit u ON u.id = m.unit_id WHERE pi.key = 'LAND-P-02' AND u.code = '01'`,
+    );
+    const seqs: number[] = [];
+    const totals: number[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const h: any = await sut.gql(
+        `query($id: ID!, $after: String) { milestone(id: $id) { history(first: 2, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { seq } } } } }`,
+        { id, after },
+      );
+      const page = h.data.milestone.history;
+      seqs.push(...page.edges.map((e: any) => e.node.seq));
+      totals.push(page.totalCount);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seqs).toEqual([5, 4, 3, 2, 1]);
+    expect(totals).toEqual([5, 5, 5]);
+  });
+
   it('answers STALE for a seq not above the milestone’s version: kept in history, state unchanged', async () => {
     await push([landUpdate('01', 5, { percentComplete: 80 })]);
     const r = await push([landUpdate('01', 3, { percentComplete: 10 })]);

@@ -43,14 +43,3 @@ export function pageSize(first: number | null | undefined, fallback = 50): numbe
   }
   return n;
 }
-
-/** One page of rows, read with one row more than asked for: that row says a next page exists. */
-export interface RowPage<T> {
-  rows: T[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
-
-export function rowPage<T>(rows: T[], first: number, totalCount: number): RowPage<T> {
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
-}

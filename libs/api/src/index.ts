@@ -15,15 +15,8 @@ export { DateTimeScalar } from './date-time.scalar';
 export { formatGraphQLError } from './graphql-errors';
 export { inputValidationPipe } from './validation.pipe';
 export { PageInfo } from './page-info.type';
-export {
-  decodeCursor,
-  encodeCursor,
-  isUuid,
-  MAX_PAGE_SIZE,
-  pageSize,
-  RowPage,
-  rowPage,
-} from './cursor';
+export { decodeCursor, encodeCursor, isUuid, MAX_PAGE_SIZE, pageSize } from './cursor';
+export { keysetPage, KeyColumn, mapPage, Page, SortKey } from './keyset-page';
 export { HealthController } from './health.controller';
 export { vietnamDate } from './vietnam-date';
 export { buildSchemaSdl } from './schema-sdl';

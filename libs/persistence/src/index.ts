@@ -22,3 +22,6 @@ export { ProgramEntity } from './entities/program.entity';
 export { PlanItemEntity } from './entities/plan-item.entity';
 export { PlanVersionEntity } from './entities/plan-version.entity';
 export { MilestoneEntity } from './entities/milestone.entity';
+export { anyOf, centralSql, one, provinceSql, Queryable, rows, run, TypedQuery } from './typed-sql';
+export type { CentralDb } from './schema/central-db';
+export type { ProvinceDb } from './schema/province-db';

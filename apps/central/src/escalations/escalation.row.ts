@@ -1,4 +1,6 @@
 import { EscalationLevel, EscalationReason, EscalationState } from '@tracker/domain';
+import { centralSql } from '@tracker/persistence';
+import { sql } from 'kysely';
 import { Escalation } from './escalation.type';
 
 /** An escalation as read, with what scope checks and sorting need. */
@@ -21,17 +23,45 @@ export interface EscalationRow {
   ownerCode: string;
 }
 
-export const LEVEL_ARRAY = `ARRAY['DEPARTMENT','UNIT_LEADERSHIP','MINISTRY','MINISTER','GOVERNMENT']`;
+/** The levels lowest first: a level's rank is its position here (1-based). */
+const LEVELS = sql.raw(`ARRAY['DEPARTMENT','UNIT_LEADERSHIP','MINISTRY','MINISTER','GOVERNMENT']`);
 
-export const ESCALATION_SELECT = `SELECT e.id, e.milestone_id AS "milestoneId", e.reason, e.level, e.state, e.age_days AS "ageDays",
-    e.waiting_units AS "waitingUnits", e.opened_at AS "openedAt", e.acknowledged_at AS "acknowledgedAt",
-    e.acknowledged_by AS "acknowledgedBy", e.resolved_at AS "resolvedAt", e.note, e.resolution,
-    array_position(${LEVEL_ARRAY}, e.level) AS "levelRank", u.code AS "unitCode", o.code AS "ownerCode"
-  FROM escalation e
-  JOIN milestone m ON m.id = e.milestone_id
-  JOIN unit u ON u.id = m.unit_id
-  JOIN program p ON p.id = m.program_id
-  JOIN unit o ON o.id = p.owner_unit_id`;
+/** The escalation's (alias e) level as a rank, 1 (DEPARTMENT) to 5 (GOVERNMENT). */
+export const levelRankSql = sql<number>`array_position(${LEVELS}, e.level)`;
+
+/** Escalations (e) with their milestone (m), unit (u), program (p) and the program's owner (o), as EscalationRow. */
+export function escalationRows() {
+  return centralSql
+    .selectFrom('escalation as e')
+    .innerJoin('milestone as m', 'm.id', 'e.milestone_id')
+    .innerJoin('unit as u', 'u.id', 'm.unit_id')
+    .innerJoin('program as p', 'p.id', 'm.program_id')
+    .innerJoin('unit as o', 'o.id', 'p.owner_unit_id')
+    .select([
+      'e.id',
+      'e.milestone_id as milestoneId',
+      'e.reason',
+      'e.level',
+      'e.state',
+      'e.age_days as ageDays',
+      'e.waiting_units as waitingUnits',
+      'e.opened_at as openedAt',
+      'e.acknowledged_at as acknowledgedAt',
+      'e.acknowledged_by as acknowledgedBy',
+      'e.resolved_at as resolvedAt',
+      'e.note',
+      'e.resolution',
+      levelRankSql.as('levelRank'),
+      'u.code as unitCode',
+      'o.code as ownerCode',
+    ])
+    .$narrowType<{
+      reason: EscalationReason;
+      level: EscalationLevel;
+      state: EscalationState;
+      resolution: 'MANUAL' | 'AUTO' | null;
+    }>();
+}
 
 export function toEscalation(row: EscalationRow): Escalation {
   return {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { encodeCursor, isUuid, pageSize } from '@tracker/api';
+import { isUuid, mapPage, pageSize } from '@tracker/api';
 import { Actor } from '@tracker/auth';
 import { DomainError, EscalationState, leaderMayAct, normalizeText, Role } from '@tracker/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -32,16 +32,7 @@ export class EscalationsService {
     first: number | undefined,
     after: string | undefined,
   ): Promise<EscalationConnection> {
-    const page = await this.repository.page(filter, pageSize(first), after, actor);
-    const edges = page.rows.map((row) => ({
-      cursor: encodeCursor([row.levelRank, row.ageDays, row.id]),
-      node: toEscalation(row),
-    }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
-    };
+    return mapPage(await this.repository.page(filter, pageSize(first), after, actor), toEscalation);
   }
 
   async acknowledge(id: string, note: string | undefined, actor: Actor): Promise<Escalation> {

@@ -1,3 +1,6 @@
+import { Health, IsoDate } from '@tracker/domain';
+import { RawBuilder, sql } from 'kysely';
+
 /**
  * The health rules of domain.md as one SQL expression over a milestone (alias m)
  * and its plan item (alias pi), for the date bound at `today` (e.g. '$1').
@@ -27,4 +30,17 @@ export function healthSql(today: string): string {
     ) THEN 'AT_RISK'
     ELSE 'ON_TRACK'
   END)`;
+}
+
+/**
+ * healthSql as a typed fragment with `today` bound by Kysely (each place the date
+ * appears is a parameter of its own): the same text, so the same rules.
+ */
+export function healthOn(today: IsoDate): RawBuilder<Health> {
+  const marker = '\u0000today\u0000';
+  const parts = healthSql(marker).split(marker);
+  return sql<Health>`${sql.join(
+    parts.map((p) => sql.raw(p)),
+    sql`${today}`,
+  )}`;
 }

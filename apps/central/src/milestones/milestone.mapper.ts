@@ -1,4 +1,3 @@
-import { encodeCursor } from '@tracker/api';
 import { daysLate, IsoDate } from '@tracker/domain';
 import { Milestone } from './milestone.type';
 import { MilestoneRow } from './milestone.row';
@@ -24,9 +23,4 @@ export function toMilestone(row: MilestoneRow, today: IsoDate): Milestone {
     programId: row.programId,
     unitId: row.unitId,
   };
-}
-
-/** Milestones are listed by program, plan key, unit code; the id breaks ties between same-coded units. */
-export function milestoneCursor(row: MilestoneRow): string {
-  return encodeCursor([row.programCode, row.key, row.unitCode, row.id]);
 }

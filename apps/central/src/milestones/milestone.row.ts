@@ -1,5 +1,6 @@
-import { Health, MilestoneScope, MilestoneStatus } from '@tracker/domain';
-import { healthSql } from './health.sql';
+import { Health, IsoDate, MilestoneScope, MilestoneStatus } from '@tracker/domain';
+import { centralSql } from '@tracker/persistence';
+import { healthOn } from './health.sql';
 
 /** One milestone as read from the database, health computed for the query's date. */
 export interface MilestoneRow {
@@ -27,16 +28,39 @@ export interface MilestoneRow {
   unitNameFolded: string;
 }
 
-/** SELECT … FROM for MilestoneRow; `today` is the parameter holding the central date. */
-export function milestoneSelect(today: string): string {
-  return `SELECT m.id, m.program_id AS "programId", p.code AS "programCode", m.plan_item_id AS "planItemId",
-      m.unit_id AS "unitId", u.code AS "unitCode", pi.key, pi.title, pi.scope, pi.weight,
-      m.status, m.percent_complete AS "percentComplete", pi.baseline_due AS "baselineDue",
-      m.forecast_due AS "forecastDue", m.completed_on AS "completedOn", m.blocker, m.note, m.version,
-      m.last_reported_at AS "lastReportedAt", ${healthSql(today)} AS health,
-      pi.title_folded AS "titleFolded", u.name_folded AS "unitNameFolded"
-    FROM milestone m
-    JOIN plan_item pi ON pi.id = m.plan_item_id
-    JOIN program p ON p.id = m.program_id
-    JOIN unit u ON u.id = m.unit_id`;
+/**
+ * Milestones (m) with their plan item (pi), program (p) and unit (u), selected as
+ * MilestoneRow with health for `today`.
+ */
+export function milestoneRows(today: IsoDate) {
+  return centralSql
+    .selectFrom('milestone as m')
+    .innerJoin('plan_item as pi', 'pi.id', 'm.plan_item_id')
+    .innerJoin('program as p', 'p.id', 'm.program_id')
+    .innerJoin('unit as u', 'u.id', 'm.unit_id')
+    .select([
+      'm.id',
+      'm.program_id as programId',
+      'p.code as programCode',
+      'm.plan_item_id as planItemId',
+      'm.unit_id as unitId',
+      'u.code as unitCode',
+      'pi.key',
+      'pi.title',
+      'pi.scope',
+      'pi.weight',
+      'm.status',
+      'm.percent_complete as percentComplete',
+      'pi.baseline_due as baselineDue',
+      'm.forecast_due as forecastDue',
+      'm.completed_on as completedOn',
+      'm.blocker',
+      'm.note',
+      'm.version',
+      'm.last_reported_at as lastReportedAt',
+      healthOn(today).as('health'),
+      'pi.title_folded as titleFolded',
+      'u.name_folded as unitNameFolded',
+    ])
+    .$narrowType<{ scope: MilestoneScope; status: MilestoneStatus }>();
 }

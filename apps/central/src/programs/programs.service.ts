@@ -5,7 +5,6 @@ import {
   diffPlan,
   DomainError,
   EscalationPolicy,
-  foldForSearch,
   normalizeText,
   resolvePolicy,
   UnitKind,
@@ -16,7 +15,7 @@ import { ChangeNotifier } from '../platform/changes/change-notifier';
 import { Clock } from '../platform/clock/clock';
 import { AuditRepository } from '../audit/audit.repository';
 import { EscalationEngine } from '../escalations/escalation-engine';
-import { unitExistsOn } from '../units/units.repository';
+import { UnitsRepository } from '../units/units.repository';
 import { CreateProgramInput, PublishPlanInput } from './program-inputs';
 import { Program } from './program.type';
 import { ProgramsRepository } from './programs.repository';
@@ -30,6 +29,7 @@ export class ProgramsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly programs: ProgramsRepository,
+    private readonly units: UnitsRepository,
     private readonly clock: Clock,
     private readonly engine: EscalationEngine,
     private readonly changes: ChangeNotifier,
@@ -38,11 +38,11 @@ export class ProgramsService {
 
   async create(input: CreateProgramInput, actor: Actor): Promise<Program> {
     const today = this.clock.today();
-    const owners: { id: string; kind: string }[] = await this.db.query(
-      `SELECT u.id, u.kind FROM unit u WHERE u.code = $1 AND ${unitExistsOn('$2')}`,
-      [input.ownerCode, today],
-    );
-    if (owners.length === 0 || owners[0].kind !== UnitKind.CENTRAL_AGENCY) {
+    const [owner] = await this.units.findExisting(today, {
+      kind: UnitKind.CENTRAL_AGENCY,
+      code: input.ownerCode,
+    });
+    if (!owner) {
       throw DomainError.badInput(
         'ownerCode',
         `${input.ownerCode} is not a central agency that exists today`,
@@ -53,10 +53,13 @@ export class ProgramsService {
     try {
       // One transaction: the audit entry stands or falls with the program.
       await this.db.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO program (code, name, owner_unit_id, model, target_date) VALUES ($1, $2, $3, $4, $5)`,
-          [input.code, name, owners[0].id, input.model, input.targetDate ?? null],
-        );
+        await this.programs.insert(tx, {
+          code: input.code,
+          name,
+          ownerUnitId: owner.id,
+          model: input.model,
+          targetDate: input.targetDate ?? null,
+        });
         await this.audit.append(tx, actor, {
           action: 'program.create',
           subject: input.code,
@@ -98,10 +101,7 @@ export class ProgramsService {
     const program = await this.db.transaction(async (tx) => {
       const current = await this.programs.findByCode(programCode, tx);
       if (!current) throw DomainError.notFound(`no program ${programCode}`);
-      await tx.query(`UPDATE program SET escalation_policy = $2::jsonb WHERE id = $1`, [
-        current.id,
-        JSON.stringify(clean),
-      ]);
+      await this.programs.setEscalationPolicy(tx, current.id, clean);
       await this.audit.append(tx, actor, {
         action: 'program.escalation-policy',
         subject: programCode,
@@ -134,11 +134,7 @@ export class ProgramsService {
     const items = validatePlan(input.items);
     const today = this.clock.today();
     const program = await this.db.transaction(async (tx) => {
-      const locked: Program[] = await tx.query(
-        `SELECT id, owner_unit_id AS "ownerUnitId", plan_version AS "planVersion" FROM program WHERE code = $1 FOR UPDATE`,
-        [input.programCode],
-      );
-      const current = locked[0];
+      const current = await this.programs.lockForPublish(tx, input.programCode);
       if (!current) throw DomainError.notFound(`no program ${input.programCode}`);
       if (current.planVersion !== input.expectedVersion) {
         throw DomainError.badInput(
@@ -149,69 +145,23 @@ export class ProgramsService {
       const changes = diffPlan(await this.programs.allItems(tx, current.id), items);
       const version = current.planVersion + 1;
 
-      await tx.query(
-        `INSERT INTO plan_item (program_id, key, title, title_folded, scope, baseline_due, weight, depends_on, position, added_in_version)
-         SELECT $1, x.key, x.title, x.title_folded, x.scope, x.baseline_due, x.weight,
-                ARRAY(SELECT jsonb_array_elements_text(x.depends_on)), x.position, $2
-         FROM jsonb_to_recordset($3::jsonb)
-           AS x(key text, title text, title_folded text, scope text, baseline_due date, weight float8, depends_on jsonb, position int)
-         ON CONFLICT (program_id, key) DO UPDATE SET
-           title = EXCLUDED.title, title_folded = EXCLUDED.title_folded, baseline_due = EXCLUDED.baseline_due,
-           weight = EXCLUDED.weight, depends_on = EXCLUDED.depends_on, position = EXCLUDED.position,
-           removed_in_version = NULL`,
-        [
+      await this.programs.upsertItems(tx, current.id, version, items);
+      if (changes.remove.length > 0)
+        await this.programs.removeItems(tx, current.id, changes.remove, version);
+      if (changes.reinstate.length > 0)
+        await this.programs.reinstateItems(
+          tx,
           current.id,
-          version,
-          JSON.stringify(
-            items.map((it, position) => ({
-              key: it.key,
-              title: it.title,
-              title_folded: foldForSearch(it.title),
-              scope: it.scope,
-              baseline_due: it.baselineDue,
-              weight: it.weight,
-              depends_on: it.dependsOn,
-              position,
-            })),
-          ),
-        ],
-      );
-      if (changes.remove.length > 0) {
-        await tx.query(
-          `UPDATE plan_item SET removed_in_version = $3 WHERE program_id = $1 AND key = ANY ($2::text[])`,
-          [current.id, changes.remove, version],
+          changes.reinstate.map((it) => it.key),
         );
-        await tx.query(
-          `UPDATE milestone SET status_before_cancel = status, status = 'CANCELLED'
-           WHERE status <> 'CANCELLED'
-             AND plan_item_id IN (SELECT id FROM plan_item WHERE program_id = $1 AND key = ANY ($2::text[]))`,
-          [current.id, changes.remove],
-        );
-      }
-      if (changes.reinstate.length > 0) {
-        await tx.query(
-          `UPDATE milestone SET status = COALESCE(status_before_cancel, 'NOT_STARTED'), status_before_cancel = NULL
-           WHERE status = 'CANCELLED'
-             AND plan_item_id IN (SELECT id FROM plan_item WHERE program_id = $1 AND key = ANY ($2::text[]))`,
-          [current.id, changes.reinstate.map((it) => it.key)],
-        );
-      }
-      // One milestone per live item and unit: the owner for CENTRAL items, every
-      // province that exists today for PROVINCE items. Existing ones are untouched.
-      await tx.query(
-        `INSERT INTO milestone (program_id, plan_item_id, unit_id, created_at)
-         SELECT pi.program_id, pi.id, u.id, $4
-         FROM plan_item pi JOIN unit u
-           ON (pi.scope = 'CENTRAL' AND u.id = $2)
-           OR (pi.scope = 'PROVINCE' AND u.kind = 'PROVINCE' AND ${unitExistsOn('$3')})
-         WHERE pi.program_id = $1 AND pi.removed_in_version IS NULL
-         ON CONFLICT (plan_item_id, unit_id) DO NOTHING`,
-        [current.id, current.ownerUnitId, today, this.clock.now()],
-      );
-      await tx.query(`UPDATE program SET plan_version = $2 WHERE id = $1`, [current.id, version]);
-      await tx.query(
-        `INSERT INTO plan_version (program_id, version, items, published_by, published_at) VALUES ($1, $2, $3::jsonb, $4, $5)`,
-        [current.id, version, JSON.stringify(items), actor.sub, this.clock.now()],
+      await this.programs.createMilestones(tx, current, today, this.clock.now());
+      await this.programs.recordVersion(
+        tx,
+        current.id,
+        version,
+        items,
+        actor.sub,
+        this.clock.now(),
       );
       this.logger.log(
         `plan ${input.programCode} v${version} by ${actor.sub}: ${changes.create.length} new, ${changes.change.length} changed, ` +

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsoDate, NO_MILESTONES, ProgressSums } from '@tracker/domain';
+import { Health, IsoDate, NO_MILESTONES, ProgressSums } from '@tracker/domain';
+import { rows } from '@tracker/persistence';
+import { RawBuilder, sql } from 'kysely';
 import { DataSource } from 'typeorm';
-import { healthSql } from '../milestones/health.sql';
+import { healthOn } from '../milestones/health.sql';
 
 /** The sums of one program's milestones in one unit. */
 export interface RollupCell extends ProgressSums {
@@ -18,27 +20,32 @@ export interface RollupTotals {
 
 /**
  * domain.md's per-milestone roll-up rules (sumFacts in the domain library) as SQL
- * aggregates, health as healthSql computes it for the date bound at $1, over
- * the programs bound at $2, grouped by `groupBy`. rollup-sql.e2e-spec.ts holds
+ * aggregates, health as healthSql computes it for `today`, over the programs
+ * `programIds`, grouped by `groupBy` (GROUPING SETS included: a sql template,
+ * which Kysely binds but does not build). rollup-sql.e2e-spec.ts holds
  * the two to the same answers. Summed in the database, a roll-up sends one row
  * per group instead of one per milestone. Health is computed once per milestone
  * (MATERIALIZED): inlined, PostgreSQL would evaluate it again in every FILTER.
  */
-function sumsSql(groupBy: string): string {
-  const health = (h: string) => `count(*) FILTER (WHERE health = '${h}')::int`;
-  return `WITH f AS MATERIALIZED (
+function sums<Row>(
+  programIds: readonly string[],
+  today: IsoDate,
+  groupBy: 'program_id, unit_id' | 'GROUPING SETS ((program_id), (unit_id))',
+): RawBuilder<Row> {
+  const health = (h: Health) => sql`count(*) FILTER (WHERE health = ${sql.lit(h)})::int`;
+  return sql<Row>`WITH f AS MATERIALIZED (
       SELECT m.program_id, m.unit_id, m.status, m.percent_complete, m.completed_on, pi.weight,
-             pi.baseline_due, pi.baseline_due < $1::date AS due, ${healthSql('$1')} AS health
+             pi.baseline_due, pi.baseline_due < ${today}::date AS due, ${healthOn(today)} AS health
       FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
-      WHERE m.program_id = ANY ($2::uuid[]) AND m.status <> 'CANCELLED')
+      WHERE m.program_id = ANY (${programIds}::uuid[]) AND m.status <> 'CANCELLED')
     SELECT program_id AS "programId", unit_id AS "unitId", count(*)::int AS total,
       sum(weight * CASE WHEN status = 'DONE' THEN 100 ELSE percent_complete END) AS weighted,
       sum(weight) AS weights,
-      ${health('DONE')} AS done, ${health('LATE')} AS late, ${health('BLOCKED')} AS blocked,
-      ${health('AT_RISK')} AS "atRisk", ${health('ON_TRACK')} AS "onTrack",
+      ${health(Health.DONE)} AS done, ${health(Health.LATE)} AS late, ${health(Health.BLOCKED)} AS blocked,
+      ${health(Health.AT_RISK)} AS "atRisk", ${health(Health.ON_TRACK)} AS "onTrack",
       count(*) FILTER (WHERE due)::int AS due,
       count(*) FILTER (WHERE due AND status = 'DONE' AND completed_on <= baseline_due)::int AS "onTime"
-    FROM f GROUP BY ${groupBy}`;
+    FROM f GROUP BY ${sql.raw(groupBy)}`;
 }
 
 function sumsOf(row: ProgressSums): ProgressSums {
@@ -53,19 +60,22 @@ export class RollupSumsRepository {
 
   /** One cell per (program, unit) that has counted milestones: boards and program totals. */
   async cells(programIds: readonly string[], today: IsoDate): Promise<RollupCell[]> {
-    const rows: RollupCell[] = await this.db.query(sumsSql('program_id, unit_id'), [
-      today,
-      programIds,
-    ]);
-    return rows.map((r) => ({ programId: r.programId, unitId: r.unitId, ...sumsOf(r) }));
+    const cells = await rows(this.db, sums<RollupCell>(programIds, today, 'program_id, unit_id'));
+    return cells.map((r) => ({ programId: r.programId, unitId: r.unitId, ...sumsOf(r) }));
   }
 
   /** Each program's totals and each unit's across them: the national picture in one pass. */
   async totals(programIds: readonly string[], today: IsoDate): Promise<RollupTotals> {
-    const rows: (ProgressSums & { programId: string | null; unitId: string | null })[] =
-      await this.db.query(sumsSql('GROUPING SETS ((program_id), (unit_id))'), [today, programIds]);
+    const groups = await rows(
+      this.db,
+      sums<ProgressSums & { programId: string | null; unitId: string | null }>(
+        programIds,
+        today,
+        'GROUPING SETS ((program_id), (unit_id))',
+      ),
+    );
     const totals: RollupTotals = { byProgram: new Map(), byUnit: new Map() };
-    for (const r of rows) {
+    for (const r of groups) {
       if (r.programId) totals.byProgram.set(r.programId, sumsOf(r));
       else if (r.unitId) totals.byUnit.set(r.unitId, sumsOf(r));
     }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PriorRecord, TargetMilestone, UpdateOutcome } from '@tracker/domain';
+import { anyOf, centralSql, one, Queryable, rows, run } from '@tracker/persistence';
+import { sql } from 'kysely';
 import { EntityManager } from 'typeorm';
 import { AuditRepository, AuditRecord } from '../audit/audit.repository';
 import { historyRows, latestRows, RecordedUpdate } from './ledger-rows';
@@ -39,6 +41,23 @@ export interface BatchWrite {
  */
 @Injectable()
 export class SyncLedgerRepository {
+  /** Which of these programs another unit owns: an agency reports only on its own. */
+  async programsOwnedByOthers(
+    db: Queryable,
+    codes: string[],
+    ownerUnitId: string,
+  ): Promise<string[]> {
+    const found = await rows(
+      db,
+      centralSql
+        .selectFrom('program')
+        .select('code')
+        .where('code', '=', anyOf(codes, 'text'))
+        .where('owner_unit_id', '<>', ownerUnitId),
+    );
+    return found.map((p) => p.code);
+  }
+
   /**
    * Creates the node's row if new and locks it: one node's batches are recorded
    * one at a time. Its own statement, so that the next one's snapshot is taken
@@ -46,13 +65,19 @@ export class SyncLedgerRepository {
    */
   async lockNode(tx: EntityManager, unitId: string): Promise<number> {
     // Updating a non-key column locks FOR NO KEY UPDATE, as a plain UPDATE would.
-    const [row]: { highestSeq: number }[] = await tx.query(
-      `INSERT INTO node_sync (unit_id) VALUES ($1)
-       ON CONFLICT (unit_id) DO UPDATE SET highest_seq = node_sync.highest_seq
-       RETURNING highest_seq AS "highestSeq"`,
-      [unitId],
+    const row = await one(
+      tx,
+      centralSql
+        .insertInto('node_sync')
+        .values({ unit_id: unitId })
+        .onConflict((oc) =>
+          oc
+            .column('unit_id')
+            .doUpdateSet({ highest_seq: (eb) => eb.ref('node_sync.highest_seq') }),
+        )
+        .returning('highest_seq'),
     );
-    return row.highestSeq;
+    return row!.highest_seq;
   }
 
   /**
@@ -67,11 +92,13 @@ export class SyncLedgerRepository {
     keys: string[],
     refs: string[],
   ): Promise<BatchState> {
-    const rows: BatchRow[] = await tx.query(
-      `WITH targets AS (
+    // A locking CTE under a UNION ALL: clearer as SQL; its parameters are bound by Kysely all the same.
+    const found = await rows(
+      tx,
+      sql<BatchRow>`WITH targets AS (
          SELECT m.id, m.status, m.version, m.program_id, m.blocked_since, p.code || '/' || pi.key AS ref
          FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN program p ON p.id = m.program_id
-         WHERE m.unit_id = $1 AND p.code || '/' || pi.key = ANY ($3::text[])
+         WHERE m.unit_id = ${unitId} AND p.code || '/' || pi.key = ANY (${refs}::text[])
          ORDER BY m.id
          FOR NO KEY UPDATE OF m)
        SELECT 'target' AS kind, ref AS key, id AS "milestoneId", status, version, program_id AS "programId",
@@ -79,11 +106,10 @@ export class SyncLedgerRepository {
        FROM targets
        UNION ALL
        SELECT 'prior', idempotency_key, milestone_id, NULL, NULL, NULL, NULL, outcome, reason
-       FROM milestone_update WHERE node_unit_id = $1 AND idempotency_key = ANY ($2::text[])`,
-      [unitId, keys, refs],
+       FROM milestone_update WHERE node_unit_id = ${unitId} AND idempotency_key = ANY (${keys}::text[])`,
     );
     const state: BatchState = { prior: new Map(), targets: new Map() };
-    for (const r of rows) {
+    for (const r of found) {
       if (r.kind === 'prior')
         state.prior.set(r.key, {
           outcome: r.outcome!,
@@ -109,39 +135,65 @@ export class SyncLedgerRepository {
   async write(tx: EntityManager, batch: BatchWrite): Promise<void> {
     const count = (o: UpdateOutcome) =>
       batch.recorded.filter((r) => r.decision.outcome === o).length;
-    const audit = AuditRepository.insert(batch.audit.actor, batch.audit.record, 9);
-    await tx.query(
-      `WITH recorded AS (
-         INSERT INTO milestone_update (node_unit_id, idempotency_key, seq, milestone_id, program_code, key, unit_code,
-           outcome, reason, status, percent_complete, forecast_due, completed_on, blocker, note, reported_by, reported_at, received_at)
-         SELECT $1, x.idempotency_key, x.seq, x.milestone_id, x.program_code, x.key, x.unit_code, x.outcome, x.reason,
-           x.status, x.percent_complete, x.forecast_due, x.completed_on, x.blocker, x.note, $2, x.reported_at, $3
-         FROM jsonb_to_recordset($4::jsonb) AS x(idempotency_key text, seq int, milestone_id uuid, program_code text,
-           key text, unit_code text, outcome text, reason text, status text, percent_complete int, forecast_due date,
-           completed_on date, blocker text, note text, reported_at timestamptz)),
-       applied AS (
-         UPDATE milestone m SET status = x.status, percent_complete = x.percent_complete, forecast_due = x.forecast_due,
-           completed_on = x.completed_on, blocker = x.blocker, note = x.note, version = x.seq,
-           last_reported_at = x.reported_at, blocked_since = x.blocked_since
-         FROM jsonb_to_recordset($5::jsonb) AS x(id uuid, status text, percent_complete int, forecast_due date,
-           completed_on date, blocker text, note text, seq int, reported_at timestamptz, blocked_since timestamptz)
-         WHERE m.id = x.id),
-       audited AS (${audit.sql})
-       UPDATE node_sync SET highest_seq = GREATEST(highest_seq, $6), applied_count = applied_count + $7,
-         rejected_count = rejected_count + $8, last_sync_at = $3
-       WHERE unit_id = $1`,
-      [
-        batch.node.id,
-        batch.reportedBy,
-        batch.receivedAt,
-        JSON.stringify(historyRows(batch.recorded)),
-        JSON.stringify(latestRows(batch.targets, batch.recorded)),
-        batch.highestSeq,
-        count(UpdateOutcome.APPLIED),
-        count(UpdateOutcome.REJECTED),
-        ...audit.params,
-      ],
-    );
+    const history = JSON.stringify(historyRows(batch.recorded));
+    const latest = JSON.stringify(latestRows(batch.targets, batch.recorded));
+    // Kysely binds every parameter where it lands: the audit entry's CTE among them.
+    const statement = centralSql
+      .with('recorded', (db) =>
+        db
+          .insertInto('milestone_update')
+          .columns([
+            'node_unit_id',
+            'idempotency_key',
+            'seq',
+            'milestone_id',
+            'program_code',
+            'key',
+            'unit_code',
+            'outcome',
+            'reason',
+            'status',
+            'percent_complete',
+            'forecast_due',
+            'completed_on',
+            'blocker',
+            'note',
+            'reported_by',
+            'reported_at',
+            'received_at',
+          ])
+          .expression(
+            sql`SELECT ${batch.node.id}::uuid, x.idempotency_key, x.seq, x.milestone_id, x.program_code, x.key,
+                  x.unit_code, x.outcome, x.reason, x.status, x.percent_complete, x.forecast_due, x.completed_on,
+                  x.blocker, x.note, ${batch.reportedBy}::text, x.reported_at, ${batch.receivedAt}::timestamptz
+                FROM jsonb_to_recordset(${history}::jsonb) AS x(idempotency_key text, seq int, milestone_id uuid,
+                  program_code text, key text, unit_code text, outcome text, reason text, status text,
+                  percent_complete int, forecast_due date, completed_on date, blocker text, note text,
+                  reported_at timestamptz)`,
+          ),
+      )
+      .with(
+        'applied',
+        () =>
+          // A CTE Kysely is handed as text is not parenthesised for it.
+          sql`(UPDATE milestone m SET status = x.status, percent_complete = x.percent_complete,
+                 forecast_due = x.forecast_due, completed_on = x.completed_on, blocker = x.blocker, note = x.note,
+                 version = x.seq, last_reported_at = x.reported_at, blocked_since = x.blocked_since
+               FROM jsonb_to_recordset(${latest}::jsonb) AS x(id uuid, status text, percent_complete int,
+                 forecast_due date, completed_on date, blocker text, note text, seq int, reported_at timestamptz,
+                 blocked_since timestamptz)
+               WHERE m.id = x.id)`,
+      )
+      .with('audited', () => AuditRepository.insert(batch.audit.actor, batch.audit.record))
+      .updateTable('node_sync')
+      .set((eb) => ({
+        highest_seq: eb.fn<number>('greatest', ['highest_seq', eb.val(batch.highestSeq)]),
+        applied_count: eb('applied_count', '+', count(UpdateOutcome.APPLIED)),
+        rejected_count: eb('rejected_count', '+', count(UpdateOutcome.REJECTED)),
+        last_sync_at: batch.receivedAt,
+      }))
+      .where('unit_id', '=', batch.node.id);
+    await run(tx, statement);
   }
 }
 

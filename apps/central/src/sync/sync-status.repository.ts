@@ -1,8 +1,11 @@
-import { decodeCursor, encodeCursor } from '@tracker/api';
+import { keysetPage, mapPage } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { MilestoneStatus, UpdateOutcome } from '@tracker/domain';
+import { centralSql, rows } from '@tracker/persistence';
+import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
-import { MilestoneUpdate, MilestoneUpdateConnection } from './milestone-update.type';
+import { MilestoneUpdateConnection } from './milestone-update.type';
 
 export interface NodeSyncRow {
   unitId: string;
@@ -18,9 +21,17 @@ export class SyncStatusRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async nodes(): Promise<NodeSyncRow[]> {
-    return this.db.query(
-      `SELECT unit_id AS "unitId", highest_seq AS "highestSeq", applied_count AS "appliedCount",
-              rejected_count AS "rejectedCount", last_sync_at AS "lastSyncAt" FROM node_sync`,
+    return rows(
+      this.db,
+      centralSql
+        .selectFrom('node_sync')
+        .select([
+          'unit_id as unitId',
+          'highest_seq as highestSeq',
+          'applied_count as appliedCount',
+          'rejected_count as rejectedCount',
+          'last_sync_at as lastSyncAt',
+        ]),
     );
   }
 
@@ -30,34 +41,37 @@ export class SyncStatusRepository {
     first: number,
     after: string | undefined,
   ): Promise<MilestoneUpdateConnection> {
-    const params: unknown[] = [milestoneId];
-    let cursorClause = '';
-    if (after) {
-      const [seq, id] = decodeCursor(after, 2);
-      params.push(seq, id);
-      cursorClause = `AND (seq, id) < ($2::int, $3::uuid)`;
-    }
-    params.push(first + 1);
-    const [rows, [{ n }]] = await Promise.all([
-      this.db.query(
-        `SELECT id, idempotency_key AS "idempotencyKey", seq, outcome, status, percent_complete AS "percentComplete",
-                forecast_due AS "forecastDue", note, reported_by AS "reportedBy", reported_at AS "reportedAt",
-                received_at AS "receivedAt", reason
-         FROM milestone_update WHERE milestone_id = $1 ${cursorClause}
-         ORDER BY seq DESC, id DESC LIMIT $${params.length}`,
-        params,
-      ) as Promise<(MilestoneUpdate & { id: string })[]>,
-      this.db.query(`SELECT count(*)::int AS n FROM milestone_update WHERE milestone_id = $1`, [
-        milestoneId,
-      ]) as Promise<[{ n: number }]>,
-    ]);
-    const edges = rows
-      .slice(0, first)
-      .map(({ id, ...node }) => ({ cursor: encodeCursor([node.seq, id]), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: n,
-    };
+    const query = centralSql
+      .selectFrom('milestone_update')
+      .select([
+        'id',
+        'idempotency_key as idempotencyKey',
+        'seq',
+        'outcome',
+        'status',
+        'percent_complete as percentComplete',
+        'forecast_due as forecastDue',
+        'note',
+        'reported_by as reportedBy',
+        'reported_at as reportedAt',
+        'received_at as receivedAt',
+        'reason',
+      ])
+      .$narrowType<{ outcome: UpdateOutcome; status: MilestoneStatus }>()
+      .where('milestone_id', '=', milestoneId);
+    const page = await keysetPage(
+      this.db,
+      query,
+      {
+        direction: 'desc',
+        columns: [
+          { by: sql`seq`, cast: 'int', of: (r) => r.seq },
+          { by: sql`id`, cast: 'uuid', of: (r) => r.id },
+        ],
+      },
+      first,
+      after,
+    );
+    return mapPage(page, ({ id: _id, ...update }) => update);
   }
 }

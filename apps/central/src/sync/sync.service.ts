@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { ChangeNotifier } from '../platform/changes/change-notifier';
 import { Clock } from '../platform/clock/clock';
 import { EscalationEngine } from '../escalations/escalation-engine';
-import { unitExistsOn } from '../units/units.repository';
+import { UnitsRepository } from '../units/units.repository';
 import { MilestoneUpdateInput, PushMilestoneUpdatesInput } from './push-milestone-updates.input';
 import { incoming } from './ledger-rows';
 import { NodeUnit, SyncLedgerRepository } from './sync-ledger.repository';
@@ -32,6 +32,7 @@ export class SyncService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly ledger: SyncLedgerRepository,
+    private readonly units: UnitsRepository,
     private readonly clock: Clock,
     private readonly engine: EscalationEngine,
     private readonly changes: ChangeNotifier,
@@ -131,15 +132,14 @@ export class SyncService {
   private async nodeUnit(actor: Actor, today: string): Promise<NodeUnit> {
     const expected =
       actor.role === Role.PROVINCE_NODE ? UnitKind.PROVINCE : UnitKind.CENTRAL_AGENCY;
-    const rows: NodeUnit[] = await this.db.query(
-      `SELECT u.id, u.code, u.kind FROM unit u WHERE u.code = $1 AND u.kind = $2 AND ${unitExistsOn('$3')}`,
-      [actor.unit, expected, today],
-    );
-    if (rows.length === 0)
+    const [unit] = actor.unit
+      ? await this.units.findExisting(today, { kind: expected, code: actor.unit })
+      : [];
+    if (!unit)
       throw DomainError.forbidden(
         `the token's unit ${actor.unit} is no ${expected.toLowerCase()} that exists today`,
       );
-    return rows[0];
+    return { id: unit.id, code: unit.code, kind: unit.kind };
   }
 
   /**
@@ -159,14 +159,14 @@ export class SyncService {
       );
     }
     if (actor.role !== Role.AGENCY) return;
-    const codes = [...new Set(updates.map((u) => u.programCode))];
-    const others: { code: string }[] = await this.db.query(
-      `SELECT code FROM program WHERE code = ANY ($1::text[]) AND owner_unit_id <> $2`,
-      [codes, node.id],
+    const others = await this.ledger.programsOwnedByOthers(
+      this.db,
+      [...new Set(updates.map((u) => u.programCode))],
+      node.id,
     );
     if (others.length > 0) {
       throw DomainError.forbidden(
-        `${node.code} does not own program ${others[0].code}; only its owner reports on it`,
+        `${node.code} does not own program ${others[0]}; only its owner reports on it`,
       );
     }
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { TokenRevocations } from '@tracker/api';
 import { Actor } from '@tracker/auth';
 import { DomainError } from '@tracker/domain';
+import { centralSql, rows, run } from '@tracker/persistence';
 import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { ChangeBus } from '../platform/changes/change-bus';
@@ -51,17 +52,20 @@ export class RevocationList implements TokenRevocations, OnApplicationShutdown {
   }
 
   private async reload(): Promise<void> {
-    const rows: { jti: string }[] = await this.db.query('SELECT jti FROM revoked_token');
-    this.revoked = new Set(rows.map((r) => r.jti));
+    const revoked = await rows(this.db, centralSql.selectFrom('revoked_token').select('jti'));
+    this.revoked = new Set(revoked.map((r) => r.jti));
   }
 
   async revoke(jti: string, reason: string | null, actor: Actor): Promise<void> {
     if (!/^[0-9a-f-]{36}$/i.test(jti))
       throw DomainError.badInput('jti', 'a token id is the jti claim, a UUID');
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO revoked_token (jti, revoked_by, reason) VALUES ($1, $2, $3) ON CONFLICT (jti) DO NOTHING`,
-        [jti, actor.sub, reason],
+      await run(
+        tx,
+        centralSql
+          .insertInto('revoked_token')
+          .values({ jti, revoked_by: actor.sub, reason })
+          .onConflict((oc) => oc.column('jti').doNothing()),
       );
       await this.audit.append(tx, actor, {
         action: 'token.revoke',

@@ -1,20 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsoDate, UnitKind } from '@tracker/domain';
+import { anyOf, centralSql, rows } from '@tracker/persistence';
+import { RawBuilder, sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { Unit } from './unit.type';
 
-/** SQL predicate: the unit (alias u) exists on the date bound at `$n`. */
-export function unitExistsOn(param: string, alias = 'u'): string {
-  return `((${alias}.valid_from IS NULL OR ${alias}.valid_from <= ${param}) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= ${param}))`;
+/** SQL predicate: the unit (alias `alias`) exists on the date `asOf`. */
+export function unitExistsOn(asOf: IsoDate, alias = 'u'): RawBuilder<boolean> {
+  const from = sql.ref(`${alias}.valid_from`);
+  const to = sql.ref(`${alias}.valid_to`);
+  return sql<boolean>`((${from} IS NULL OR ${from} <= ${asOf}::date) AND (${to} IS NULL OR ${to} >= ${asOf}::date))`;
 }
-
-const UNIT_COLUMNS = `u.id, u.code, u.name, u.kind, u.valid_from AS "validFrom", u.valid_to AS "validTo", u.successor_id AS "successorId"`;
 
 /** LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+const units = () =>
+  centralSql
+    .selectFrom('unit as u')
+    .select([
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.kind',
+      'u.valid_from as validFrom',
+      'u.valid_to as validTo',
+      'u.successor_id as successorId',
+    ])
+    .$narrowType<{ kind: UnitKind }>();
 
 @Injectable()
 export class UnitsRepository {
@@ -24,29 +40,21 @@ export class UnitsRepository {
     asOf: IsoDate,
     filter: { kind?: UnitKind; folded?: string; code?: string },
   ): Promise<Unit[]> {
-    const params: unknown[] = [asOf];
-    const where = [unitExistsOn('$1')];
-    if (filter.kind) {
-      params.push(filter.kind);
-      where.push(`u.kind = $${params.length}`);
-    }
-    if (filter.code) {
-      params.push(filter.code);
-      where.push(`u.code = $${params.length}`);
-    }
-    if (filter.folded) {
-      params.push(containsPattern(filter.folded));
-      const like = `$${params.length}`;
-      params.push(filter.folded.toUpperCase());
-      where.push(`(u.name_folded LIKE ${like} OR u.code = $${params.length})`);
-    }
-    return this.db.query(
-      `SELECT ${UNIT_COLUMNS} FROM unit u WHERE ${where.join(' AND ')} ORDER BY u.kind DESC, u.code`,
-      params,
-    );
+    let query = units().where(unitExistsOn(asOf));
+    if (filter.kind) query = query.where('u.kind', '=', filter.kind);
+    if (filter.code) query = query.where('u.code', '=', filter.code);
+    const folded = filter.folded;
+    if (folded)
+      query = query.where((eb) =>
+        eb.or([
+          eb('u.name_folded', 'like', containsPattern(folded)),
+          eb('u.code', '=', folded.toUpperCase()),
+        ]),
+      );
+    return rows(this.db, query.orderBy('u.kind', 'desc').orderBy('u.code'));
   }
 
   async findByIds(ids: readonly string[]): Promise<Unit[]> {
-    return this.db.query(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = ANY($1::uuid[])`, [ids]);
+    return rows(this.db, units().where('u.id', '=', anyOf(ids, 'uuid')));
   }
 }
