@@ -166,6 +166,49 @@ describe('pushMilestoneUpdates', () => {
     expect(totals).toEqual([5, 5, 5]);
   });
 
+  it('shows in a milestone’s history every field each report carried, as applied', async () => {
+    const blocked = landUpdate('01', 1, {
+      status: 'BLOCKED',
+      percentComplete: 40,
+      blocker: 'Chưa có kinh phí đo đạc',
+      forecastDue: '2020-09-30',
+      note: 'Đã báo cáo UBND tỉnh',
+    });
+    const done = landUpdate('01', 2, { status: 'DONE', percentComplete: 100 });
+    expect((await push([blocked, done])).errors).toBeUndefined();
+    const [{ id }] = await sql<{ id: string }>(
+      `SELECT m.id FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN unit u ON u.id = m.unit_id WHERE pi.key = 'LAND-P-02' AND u.code = '01'`,
+    );
+    const h = await sut.gql(
+      `query($id: ID!) { milestone(id: $id) { history { edges { node {
+        seq outcome status percentComplete forecastDue completedOn blocker note } } } } }`,
+      { id },
+    );
+    expect(h.data!.milestone.history.edges.map((e: any) => e.node)).toEqual([
+      {
+        seq: 2,
+        outcome: 'APPLIED',
+        status: 'DONE',
+        percentComplete: 100,
+        forecastDue: null,
+        // DONE without a date is completed on the day it was reported (Vietnam time)
+        completedOn: '2020-02-28',
+        blocker: null,
+        note: null,
+      },
+      {
+        seq: 1,
+        outcome: 'APPLIED',
+        status: 'BLOCKED',
+        percentComplete: 40,
+        forecastDue: '2020-09-30',
+        completedOn: null,
+        blocker: 'Chưa có kinh phí đo đạc',
+        note: 'Đã báo cáo UBND tỉnh',
+      },
+    ]);
+  });
+
   it('answers STALE for a seq not above the milestone’s version: kept in history, state unchanged', async () => {
     await push([landUpdate('01', 5, { percentComplete: 80 })]);
     const r = await push([landUpdate('01', 3, { percentComplete: 10 })]);

@@ -3,9 +3,10 @@ import { MilestoneStatus, ProgressReport } from '@tracker/domain';
 import { DateScalar } from './date.scalar';
 
 /**
- * What the latest applied report says of a milestone: the same fields wherever one
- * is shown (the centre's Milestone, a node's LocalMilestone), as the inputs share
- * ProgressReportFields and the rules share the domain's ProgressReport.
+ * What a report says of a milestone: the same fields wherever one is shown (the
+ * latest applied on the centre's Milestone and a node's LocalMilestone, each one in
+ * a milestone's history), as the inputs share ProgressReportFields and the rules
+ * share the domain's ProgressReport.
  */
 @ObjectType({ isAbstract: true })
 export abstract class ReportedState implements ProgressReport {
@@ -24,6 +25,6 @@ export abstract class ReportedState implements ProgressReport {
   @Field(() => String, { nullable: true })
   blocker: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The latest report’s note.' })
+  @Field(() => String, { nullable: true, description: 'What the reporter added, in their words.' })
   note: string | null;
 }

@@ -1,10 +1,11 @@
-import { DateScalar, DateTimeScalar, PageInfo } from '@tracker/api';
+import { DateTimeScalar, PageInfo, ReportedState } from '@tracker/api';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { MilestoneStatus, UpdateOutcome } from '@tracker/domain';
+import { UpdateOutcome } from '@tracker/domain';
 import { Milestone } from '../milestones/milestone.type';
 
+/** One report as the centre received it: what it said (ReportedState, as reported) and what became of it. */
 @ObjectType()
-export class MilestoneUpdate {
+export class MilestoneUpdate extends ReportedState {
   @Field(() => ID)
   idempotencyKey: string;
 
@@ -13,18 +14,6 @@ export class MilestoneUpdate {
 
   @Field(() => UpdateOutcome)
   outcome: UpdateOutcome;
-
-  @Field(() => MilestoneStatus)
-  status: MilestoneStatus;
-
-  @Field(() => Int)
-  percentComplete: number;
-
-  @Field(() => DateScalar, { nullable: true })
-  forecastDue: string | null;
-
-  @Field(() => String, { nullable: true })
-  note: string | null;
 
   @Field({ description: "Who reported it: the token's subject." })
   reportedBy: string;

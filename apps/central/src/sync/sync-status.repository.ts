@@ -51,6 +51,8 @@ export class SyncStatusRepository {
         'status',
         'percent_complete as percentComplete',
         'forecast_due as forecastDue',
+        'completed_on as completedOn',
+        'blocker',
         'note',
         'reported_by as reportedBy',
         'reported_at as reportedAt',
