@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { byKey, groupBy } from '../platform/request/batching';
 import { PerRequest } from '../platform/request/per-request';
 import { PlanItem, Program } from './program.type';
+import { PlansRepository } from './plans.repository';
 import { ProgramsRepository } from './programs.repository';
 
 export interface ProgramLoaderSet {
@@ -13,7 +14,10 @@ export interface ProgramLoaderSet {
 
 @Injectable()
 export class ProgramLoaders extends PerRequest<ProgramLoaderSet> {
-  constructor(private readonly programs: ProgramsRepository) {
+  constructor(
+    private readonly programs: ProgramsRepository,
+    private readonly plans: PlansRepository,
+  ) {
     super();
   }
 
@@ -23,7 +27,7 @@ export class ProgramLoaders extends PerRequest<ProgramLoaderSet> {
         byKey(ids, await this.programs.findByIds(ids), (p) => p.id),
       ),
       plan: new DataLoader(async (ids) =>
-        groupBy(ids, await this.programs.currentPlans(ids), (i) => i.programId),
+        groupBy(ids, await this.plans.currentPlans(ids), (i) => i.programId),
       ),
     };
   }

@@ -7,6 +7,7 @@ import { SyncModule } from '../sync/sync.module';
 import { UnitsModule } from '../units/units.module';
 import { MilestoneProgramResolver } from './milestone-program.resolver';
 import { ProgramLoaders } from './program.loaders';
+import { PlansRepository } from './plans.repository';
 import { ProgramsRepository } from './programs.repository';
 import { ProgramsResolver } from './programs.resolver';
 import { ProgramsService } from './programs.service';
@@ -23,7 +24,13 @@ export const PROGRAMS_RESOLVERS = [ProgramsResolver, MilestoneProgramResolver];
     SyncModule,
     RollupModule,
   ],
-  providers: [ProgramsRepository, ProgramsService, ProgramLoaders, ...PROGRAMS_RESOLVERS],
+  providers: [
+    ProgramsRepository,
+    PlansRepository,
+    ProgramsService,
+    ProgramLoaders,
+    ...PROGRAMS_RESOLVERS,
+  ],
   exports: [ProgramsRepository, ProgramsService],
 })
 export class ProgramsModule {}

@@ -18,6 +18,7 @@ import { EscalationEngine } from '../escalations/escalation-engine';
 import { UnitsRepository } from '../units/units.repository';
 import { CreateProgramInput, PublishPlanInput } from './program-inputs';
 import { Program } from './program.type';
+import { PlansRepository } from './plans.repository';
 import { ProgramsRepository } from './programs.repository';
 
 const UNIQUE_VIOLATION = '23505';
@@ -29,6 +30,7 @@ export class ProgramsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly programs: ProgramsRepository,
+    private readonly plans: PlansRepository,
     private readonly units: UnitsRepository,
     private readonly clock: Clock,
     private readonly engine: EscalationEngine,
@@ -134,7 +136,7 @@ export class ProgramsService {
     const items = validatePlan(input.items);
     const today = this.clock.today();
     const program = await this.db.transaction(async (tx) => {
-      const current = await this.programs.lockForPublish(tx, input.programCode);
+      const current = await this.plans.lockForPublish(tx, input.programCode);
       if (!current) throw DomainError.notFound(`no program ${input.programCode}`);
       if (current.planVersion !== input.expectedVersion) {
         throw DomainError.badInput(
@@ -142,27 +144,20 @@ export class ProgramsService {
           `the plan is at version ${current.planVersion}, not ${input.expectedVersion}: reload it and publish again`,
         );
       }
-      const changes = diffPlan(await this.programs.allItems(tx, current.id), items);
+      const changes = diffPlan(await this.plans.allItems(tx, current.id), items);
       const version = current.planVersion + 1;
 
-      await this.programs.upsertItems(tx, current.id, version, items);
+      await this.plans.upsertItems(tx, current.id, version, items);
       if (changes.remove.length > 0)
-        await this.programs.removeItems(tx, current.id, changes.remove, version);
+        await this.plans.removeItems(tx, current.id, changes.remove, version);
       if (changes.reinstate.length > 0)
-        await this.programs.reinstateItems(
+        await this.plans.reinstateItems(
           tx,
           current.id,
           changes.reinstate.map((it) => it.key),
         );
-      await this.programs.createMilestones(tx, current, today, this.clock.now());
-      await this.programs.recordVersion(
-        tx,
-        current.id,
-        version,
-        items,
-        actor.sub,
-        this.clock.now(),
-      );
+      await this.plans.createMilestones(tx, current, today, this.clock.now());
+      await this.plans.recordVersion(tx, current.id, version, items, actor.sub, this.clock.now());
       this.logger.log(
         `plan ${input.programCode} v${version} by ${actor.sub}: ${changes.create.length} new, ${changes.change.length} changed, ` +
           `${changes.keep.length} kept, ${changes.reinstate.length} reinstated, ${changes.remove.length} removed`,
