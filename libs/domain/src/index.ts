@@ -9,3 +9,5 @@ export * from './plan';
 export * from './report';
 export * from './sync';
 export * from './escalation';
+export * from './reorganisation';
+export * from './as-of';
