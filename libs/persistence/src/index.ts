@@ -15,6 +15,12 @@ export { installPgTypeParsers } from './pg-types';
 export { loadReferenceUnits } from './reference/load-reference-units';
 export { readProvinces2019, ProvinceRecord } from './reference/provinces';
 export { CENTRAL_AGENCIES_2019 } from './reference/central-agencies';
+export {
+  isMergerMapName,
+  MERGER_MAPS,
+  MergerMapName,
+  readMergerMap,
+} from './reference/merger-maps';
 export { CENTRAL_ENTITIES } from './entities';
 export { PROVINCE_ENTITIES } from './province-entities';
 export { UnitEntity } from './entities/unit.entity';
