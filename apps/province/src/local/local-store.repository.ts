@@ -6,6 +6,16 @@ import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalMilestone, SyncState } from './local-milestone.type';
 
+/** A report's fields, as both the outbox and local_milestone name them (ReportedState's). */
+export const REPORTED_COLUMNS = [
+  'status',
+  'percent_complete as percentComplete',
+  'forecast_due as forecastDue',
+  'completed_on as completedOn',
+  'blocker',
+  'note',
+] as const;
+
 /** The node's milestones as officers see them, each with whether a report of it waits in the outbox. */
 const localMilestones = () =>
   provinceSql
@@ -15,12 +25,7 @@ const localMilestones = () =>
       'lm.key',
       'lm.title',
       'lm.baseline_due as baselineDue',
-      'lm.status',
-      'lm.percent_complete as percentComplete',
-      'lm.forecast_due as forecastDue',
-      'lm.completed_on as completedOn',
-      'lm.blocker',
-      'lm.note',
+      ...REPORTED_COLUMNS,
       'lm.last_outcome as lastOutcome',
       'lm.last_outcome_reason as lastOutcomeReason',
       eb
@@ -148,12 +153,7 @@ export class LocalStoreRepository {
           'idempotency_key as idempotencyKey',
           'program_code as programCode',
           'key',
-          'status',
-          'percent_complete as percentComplete',
-          'forecast_due as forecastDue',
-          'completed_on as completedOn',
-          'blocker',
-          'note',
+          ...REPORTED_COLUMNS,
           'reported_by as reportedBy',
           'reported_at as reportedAt',
         ])

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { provinceSql, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
+import { REPORTED_COLUMNS } from '../local/local-store.repository';
 import { CentralMilestone } from './central-queries';
 import { mirrorRow, MirrorRow } from './mirror';
 
@@ -59,12 +60,7 @@ export class SyncStoreRepository {
             'key',
             'title',
             'baseline_due as baselineDue',
-            'status',
-            'percent_complete as percentComplete',
-            'forecast_due as forecastDue',
-            'completed_on as completedOn',
-            'blocker',
-            'note',
+            ...REPORTED_COLUMNS,
             'central_version as centralVersion',
           ])
           .forUpdate(),
