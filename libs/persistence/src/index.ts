@@ -8,7 +8,7 @@ export {
 export { startEmbeddedPostgres, EmbeddedPostgres } from './embedded-postgres';
 export { migrateDatabase, migrateWithLock } from './migrate';
 export { waitForDatabase } from './wait-for-database';
-export { databaseOnServer, withClient } from './with-client';
+export { databaseOnServer, ensureDatabase, withClient } from './with-client';
 export { projectPath } from './project-path';
 export { countStatements, statementsIssued } from './statement-counter';
 export { installPgTypeParsers } from './pg-types';

@@ -26,3 +26,19 @@ export function databaseOnServer(serverUrl: string, name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/**
+ * Database `name` on the server `serverUrl` names, created if missing: its URL. The
+ * name is an identifier (CREATE DATABASE binds none), quoted by pg.
+ */
+export async function ensureDatabase(
+  serverUrl: string,
+  name: string,
+  applicationName: string,
+): Promise<string> {
+  await withClient(serverUrl, applicationName, async (client) => {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  });
+  return databaseOnServer(serverUrl, name);
+}

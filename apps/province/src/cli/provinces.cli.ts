@@ -11,12 +11,7 @@ import { Logger } from '@nestjs/common';
 import { centralAuthority, signToken } from '@tracker/auth';
 import { CliSpec, cliArgs, exitUsage } from '@tracker/cli';
 import { MilestoneStatus, Role } from '@tracker/domain';
-import {
-  databaseOnServer,
-  readProvinces2019,
-  waitForDatabase,
-  withClient,
-} from '@tracker/persistence';
+import { ensureDatabase, readProvinces2019, waitForDatabase } from '@tracker/persistence';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { guardProcess } from '@tracker/api';
@@ -147,13 +142,8 @@ function centralSecret(dir: string): string {
 }
 
 /** A database per node on a server: <prefix><code> (nsdb_province_01), created if missing. */
-async function nodeDatabase(serverUrl: string, prefix: string, code: string): Promise<string> {
-  const name = `${prefix}${code}`;
-  await withClient(serverUrl, 'nsdb-provinces-cli', async (client) => {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
-  });
-  return databaseOnServer(serverUrl, name);
+function nodeDatabase(serverUrl: string, prefix: string, code: string): Promise<string> {
+  return ensureDatabase(serverUrl, `${prefix}${code}`, 'nsdb-provinces-cli');
 }
 
 /** One simulated office: moves a random open milestone forward. */

@@ -1,14 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MilestoneStatus, ProgressReport } from '@tracker/domain';
+import { MilestoneStatus, ProgressReport, UpdateOutcome } from '@tracker/domain';
+import { one, provinceSql, rows, run } from '@tracker/persistence';
+import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalMilestone, SyncState } from './local-milestone.type';
 
-const MILESTONE_COLUMNS = `lm.program_code AS "programCode", lm.key, lm.title, lm.baseline_due AS "baselineDue",
-  lm.status, lm.percent_complete AS "percentComplete", lm.forecast_due AS "forecastDue",
-  lm.completed_on AS "completedOn", lm.blocker, lm.note, lm.last_outcome AS "lastOutcome",
-  lm.last_outcome_reason AS "lastOutcomeReason",
-  EXISTS (SELECT 1 FROM outbox o WHERE o.program_code = lm.program_code AND o.key = lm.key) AS "pendingSync"`;
+/** A report's fields, as both the outbox and local_milestone name them (ReportedState's). */
+export const REPORTED_COLUMNS = [
+  'status',
+  'percent_complete as percentComplete',
+  'forecast_due as forecastDue',
+  'completed_on as completedOn',
+  'blocker',
+  'note',
+] as const;
+
+/** The node's milestones as officers see them, each with whether a report of it waits in the outbox. */
+const localMilestones = () =>
+  provinceSql
+    .selectFrom('local_milestone as lm')
+    .select((eb) => [
+      'lm.program_code as programCode',
+      'lm.key',
+      'lm.title',
+      'lm.baseline_due as baselineDue',
+      ...REPORTED_COLUMNS,
+      'lm.last_outcome as lastOutcome',
+      'lm.last_outcome_reason as lastOutcomeReason',
+      eb
+        .exists(
+          eb
+            .selectFrom('outbox as o')
+            .select(sql.lit(1).as('one'))
+            .whereRef('o.program_code', '=', 'lm.program_code')
+            .whereRef('o.key', '=', 'lm.key'),
+        )
+        .as('pendingSync'),
+    ])
+    .$narrowType<{
+      status: MilestoneStatus;
+      lastOutcome: UpdateOutcome | null;
+      pendingSync: boolean;
+    }>();
 
 export interface OutboxRow {
   seq: number;
@@ -34,11 +68,11 @@ export class LocalStoreRepository {
     programCode?: string,
     manager: EntityManager = this.db.manager,
   ): Promise<LocalMilestone[]> {
-    return manager.query(
-      `SELECT ${MILESTONE_COLUMNS} FROM local_milestone lm
-       WHERE $1::text IS NULL OR lm.program_code = $1
-       ORDER BY lm.program_code, lm.baseline_due, lm.key`,
-      [programCode ?? null],
+    let query = localMilestones();
+    if (programCode != null) query = query.where('lm.program_code', '=', programCode);
+    return rows(
+      manager,
+      query.orderBy('lm.program_code').orderBy('lm.baseline_due').orderBy('lm.key'),
     );
   }
 
@@ -47,19 +81,23 @@ export class LocalStoreRepository {
     programCode: string,
     key: string,
   ): Promise<LocalMilestone | undefined> {
-    const rows: LocalMilestone[] = await manager.query(
-      `SELECT ${MILESTONE_COLUMNS} FROM local_milestone lm WHERE lm.program_code = $1 AND lm.key = $2`,
-      [programCode, key],
+    return one(
+      manager,
+      localMilestones().where('lm.program_code', '=', programCode).where('lm.key', '=', key),
     );
-    return rows[0];
   }
 
   /** Takes the next seq: the node_state row is locked until the caller's transaction ends. */
   async takeSeq(tx: EntityManager): Promise<number> {
-    const [[row]]: [{ seq: number }[], number] = await tx.query(
-      `UPDATE node_state SET next_seq = next_seq + 1 WHERE id = 1 RETURNING next_seq - 1 AS seq`,
+    const row = await one(
+      tx,
+      provinceSql
+        .updateTable('node_state')
+        .set((eb) => ({ next_seq: eb('next_seq', '+', 1) }))
+        .where('id', '=', 1)
+        .returning((eb) => eb('next_seq', '-', 1).as('seq')),
     );
-    return row.seq;
+    return row!.seq;
   }
 
   async record(
@@ -75,67 +113,91 @@ export class LocalStoreRepository {
     },
   ): Promise<void> {
     const r = entry.report;
-    await tx.query(
-      `INSERT INTO outbox (seq, idempotency_key, program_code, key, status, percent_complete, forecast_due, completed_on,
-         blocker, note, reported_by, reported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        entry.seq,
-        entry.idempotencyKey,
-        entry.programCode,
-        entry.key,
-        r.status,
-        r.percentComplete,
-        r.forecastDue ?? null,
-        r.completedOn ?? null,
-        r.blocker ?? null,
-        r.note ?? null,
-        entry.reportedBy,
-        entry.reportedAt,
-      ],
+    const state = {
+      status: r.status,
+      percent_complete: r.percentComplete,
+      forecast_due: r.forecastDue ?? null,
+      completed_on: r.completedOn ?? null,
+      blocker: r.blocker ?? null,
+      note: r.note ?? null,
+    };
+    await run(
+      tx,
+      provinceSql.insertInto('outbox').values({
+        seq: entry.seq,
+        idempotency_key: entry.idempotencyKey,
+        program_code: entry.programCode,
+        key: entry.key,
+        ...state,
+        reported_by: entry.reportedBy,
+        reported_at: entry.reportedAt,
+      }),
     );
-    await tx.query(
-      `UPDATE local_milestone SET status = $3, percent_complete = $4, forecast_due = $5, completed_on = $6, blocker = $7, note = $8
-       WHERE program_code = $1 AND key = $2`,
-      [
-        entry.programCode,
-        entry.key,
-        r.status,
-        r.percentComplete,
-        r.forecastDue ?? null,
-        r.completedOn ?? null,
-        r.blocker ?? null,
-        r.note ?? null,
-      ],
+    await run(
+      tx,
+      provinceSql
+        .updateTable('local_milestone')
+        .set(state)
+        .where('program_code', '=', entry.programCode)
+        .where('key', '=', entry.key),
     );
   }
 
   async outbox(limit: number): Promise<OutboxRow[]> {
-    return this.db.query(
-      `SELECT seq, idempotency_key AS "idempotencyKey", program_code AS "programCode", key, status,
-              percent_complete AS "percentComplete", forecast_due AS "forecastDue", completed_on AS "completedOn",
-              blocker, note, reported_by AS "reportedBy", reported_at AS "reportedAt"
-       FROM outbox ORDER BY seq LIMIT $1`,
-      [limit],
+    return rows(
+      this.db,
+      provinceSql
+        .selectFrom('outbox')
+        .select([
+          'seq',
+          'idempotency_key as idempotencyKey',
+          'program_code as programCode',
+          'key',
+          ...REPORTED_COLUMNS,
+          'reported_by as reportedBy',
+          'reported_at as reportedAt',
+        ])
+        .$narrowType<{ status: MilestoneStatus }>()
+        .orderBy('seq')
+        .limit(limit),
     );
   }
 
   async syncState(): Promise<SyncState> {
-    const [state]: (Omit<SyncState, 'planVersions'> & { clockOffsetMs: number })[] =
-      await this.db.query(
-        `SELECT (SELECT count(*)::int FROM outbox) AS pending, next_seq AS "nextSeq", highest_acked_seq AS "highestAckedSeq",
-              last_success_at AS "lastSuccessAt", last_error AS "lastError", central_reachable AS "centralReachable"
-       FROM node_state WHERE id = 1`,
-      );
-    const planVersions = await this.db.query(
-      `SELECT program_code AS "programCode", version FROM plan_seen ORDER BY program_code`,
+    const state = await one(
+      this.db,
+      provinceSql
+        .selectFrom('node_state')
+        .select((eb) => [
+          eb
+            .selectFrom('outbox')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .as('pending'),
+          'next_seq as nextSeq',
+          'highest_acked_seq as highestAckedSeq',
+          'last_success_at as lastSuccessAt',
+          'last_error as lastError',
+          'central_reachable as centralReachable',
+        ])
+        .where('id', '=', 1)
+        // A scalar subquery's count(*) is never NULL.
+        .$narrowType<{ pending: number }>(),
     );
-    return { ...state, planVersions };
+    const planVersions = await rows(
+      this.db,
+      provinceSql
+        .selectFrom('plan_seen')
+        .select(['program_code as programCode', 'version'])
+        .orderBy('program_code'),
+    );
+    return { ...state!, planVersions };
   }
 
   async clockOffset(): Promise<number> {
-    const [row]: { offset: number }[] = await this.db.query(
-      `SELECT clock_offset_ms AS offset FROM node_state WHERE id = 1`,
+    const row = await one(
+      this.db,
+      provinceSql.selectFrom('node_state').select('clock_offset_ms').where('id', '=', 1),
     );
-    return row.offset;
+    return row!.clock_offset_ms;
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { provinceSql, rows, run } from '@tracker/persistence';
+import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
+import { REPORTED_COLUMNS } from '../local/local-store.repository';
 import { CentralMilestone } from './central-queries';
 import { mirrorRow, MirrorRow } from './mirror';
 
@@ -14,7 +17,14 @@ export interface DeliveredResult {
   reason: string | null;
 }
 
-/** What a sync round writes to the node's database, each step in one local transaction. */
+/** The node's only row of bookkeeping (id 1). */
+const nodeState = () => provinceSql.updateTable('node_state').where('id', '=', 1);
+
+/**
+ * What a sync round writes to the node's database, each step in one local transaction.
+ * Bulk writes read their rows from one jsonb parameter (jsonb_to_recordset): one
+ * statement text whatever the batch's size, and no limit on bound parameters.
+ */
 @Injectable()
 export class SyncStoreRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -34,49 +44,94 @@ export class SyncStoreRepository {
       // node_state first, as a report takes its seq before its milestone (LOCK_ORDER).
       // A node whose database was lost starts again above what the centre already has
       // from it, so its new reports are not taken for stale ones.
-      await tx.query(
-        `UPDATE node_state SET clock_offset_ms = $1, next_seq = GREATEST(next_seq, $2 + 1) WHERE id = 1`,
-        [clockOffsetMs, centralHighestSeq],
+      await run(
+        tx,
+        nodeState().set((eb) => ({
+          clock_offset_ms: clockOffsetMs,
+          next_seq: eb.fn<number>('greatest', ['next_seq', eb.val(centralHighestSeq + 1)]),
+        })),
       );
-      const locals: MirrorRow[] = await tx.query(
-        `SELECT program_code AS "programCode", key, title, baseline_due AS "baselineDue", status,
-                percent_complete AS "percentComplete", forecast_due AS "forecastDue", completed_on AS "completedOn",
-                blocker, note, central_version AS "centralVersion"
-         FROM local_milestone FOR UPDATE`,
+      const locals: MirrorRow[] = await rows(
+        tx,
+        provinceSql
+          .selectFrom('local_milestone')
+          .select([
+            'program_code as programCode',
+            'key',
+            'title',
+            'baseline_due as baselineDue',
+            ...REPORTED_COLUMNS,
+            'central_version as centralVersion',
+          ])
+          .forUpdate(),
       );
-      const pending: { ref: string }[] = await tx.query(
-        `SELECT DISTINCT program_code || '/' || key AS ref FROM outbox`,
+      const pending = await rows(
+        tx,
+        provinceSql.selectFrom('outbox').select(['program_code', 'key']).distinct(),
       );
-      const pendingRefs = new Set(pending.map((p) => p.ref));
+      const pendingRefs = new Set(pending.map((p) => `${p.program_code}/${p.key}`));
       const byRef = new Map(locals.map((l) => [`${l.programCode}/${l.key}`, l]));
-      const rows = milestones.map((m) => {
+      const mirrored = milestones.map((m) => {
         const ref = `${m.program.code}/${m.key}`;
         return mirrorRow(m, byRef.get(ref), pendingRefs.has(ref));
       });
-      if (rows.length > 0) {
-        await tx.query(
-          `INSERT INTO local_milestone (program_code, key, title, baseline_due, status, percent_complete, forecast_due,
-             completed_on, blocker, note, central_version)
-           SELECT x."programCode", x.key, x.title, x."baselineDue", x.status, x."percentComplete", x."forecastDue",
-             x."completedOn", x.blocker, x.note, x."centralVersion"
-           FROM jsonb_to_recordset($1::jsonb) AS x("programCode" text, key text, title text, "baselineDue" date,
-             status text, "percentComplete" int, "forecastDue" date, "completedOn" date, blocker text, note text,
-             "centralVersion" int)
-           ON CONFLICT (program_code, key) DO UPDATE SET title = EXCLUDED.title, baseline_due = EXCLUDED.baseline_due,
-             status = EXCLUDED.status, percent_complete = EXCLUDED.percent_complete, forecast_due = EXCLUDED.forecast_due,
-             completed_on = EXCLUDED.completed_on, blocker = EXCLUDED.blocker, note = EXCLUDED.note,
-             central_version = EXCLUDED.central_version`,
-          [JSON.stringify(rows)],
+      if (mirrored.length > 0) {
+        await run(
+          tx,
+          provinceSql
+            .insertInto('local_milestone')
+            .columns([
+              'program_code',
+              'key',
+              'title',
+              'baseline_due',
+              'status',
+              'percent_complete',
+              'forecast_due',
+              'completed_on',
+              'blocker',
+              'note',
+              'central_version',
+            ])
+            .expression(
+              sql`SELECT x."programCode", x.key, x.title, x."baselineDue", x.status, x."percentComplete",
+                    x."forecastDue", x."completedOn", x.blocker, x.note, x."centralVersion"
+                  FROM jsonb_to_recordset(${JSON.stringify(mirrored)}::jsonb) AS x("programCode" text, key text,
+                    title text, "baselineDue" date, status text, "percentComplete" int, "forecastDue" date,
+                    "completedOn" date, blocker text, note text, "centralVersion" int)`,
+            )
+            .onConflict((oc) =>
+              oc.columns(['program_code', 'key']).doUpdateSet((eb) => ({
+                title: eb.ref('excluded.title'),
+                baseline_due: eb.ref('excluded.baseline_due'),
+                status: eb.ref('excluded.status'),
+                percent_complete: eb.ref('excluded.percent_complete'),
+                forecast_due: eb.ref('excluded.forecast_due'),
+                completed_on: eb.ref('excluded.completed_on'),
+                blocker: eb.ref('excluded.blocker'),
+                note: eb.ref('excluded.note'),
+                central_version: eb.ref('excluded.central_version'),
+              })),
+            ),
         );
       }
       const withMilestones = new Set(milestones.map((m) => m.program.code));
       const seen = planVersions.filter((p) => withMilestones.has(p.code));
       if (seen.length > 0) {
-        await tx.query(
-          `INSERT INTO plan_seen (program_code, version)
-           SELECT x.code, x.version FROM jsonb_to_recordset($1::jsonb) AS x(code text, version int)
-           ON CONFLICT (program_code) DO UPDATE SET version = EXCLUDED.version`,
-          [JSON.stringify(seen.map((p) => ({ code: p.code, version: p.planVersion })))],
+        const json = JSON.stringify(seen.map((p) => ({ code: p.code, version: p.planVersion })));
+        await run(
+          tx,
+          provinceSql
+            .insertInto('plan_seen')
+            .columns(['program_code', 'version'])
+            .expression(
+              sql`SELECT x.code, x.version FROM jsonb_to_recordset(${json}::jsonb) AS x(code text, version int)`,
+            )
+            .onConflict((oc) =>
+              oc
+                .column('program_code')
+                .doUpdateSet((eb) => ({ version: eb.ref('excluded.version') })),
+            ),
         );
       }
     });
@@ -86,44 +141,66 @@ export class SyncStoreRepository {
   async delivered(results: DeliveredResult[], highestAckedSeq: number, at: Date): Promise<void> {
     await this.db.transaction(async (tx) => {
       // node_state first (LOCK_ORDER)
-      await tx.query(
-        `UPDATE node_state SET highest_acked_seq = GREATEST(highest_acked_seq, $1), last_success_at = $2,
-           last_error = NULL, central_reachable = true WHERE id = 1`,
-        [highestAckedSeq, at],
+      await run(
+        tx,
+        nodeState().set((eb) => ({
+          highest_acked_seq: eb.fn<number>('greatest', [
+            'highest_acked_seq',
+            eb.val(highestAckedSeq),
+          ]),
+          last_success_at: at,
+          last_error: null,
+          central_reachable: true,
+        })),
       );
       if (results.length > 0) {
-        await tx.query(
-          `INSERT INTO delivery (seq, idempotency_key, program_code, key, outcome, reason, delivered_at)
-           SELECT x.seq, x."idempotencyKey", x."programCode", x.key, x.outcome, x.reason, $2
-           FROM jsonb_to_recordset($1::jsonb) AS x(seq int, "idempotencyKey" uuid, "programCode" text, key text,
-             outcome text, reason text)
-           ON CONFLICT (seq) DO NOTHING`,
-          [JSON.stringify(results), at],
+        await run(
+          tx,
+          provinceSql
+            .insertInto('delivery')
+            .columns([
+              'seq',
+              'idempotency_key',
+              'program_code',
+              'key',
+              'outcome',
+              'reason',
+              'delivered_at',
+            ])
+            .expression(
+              sql`SELECT x.seq, x."idempotencyKey", x."programCode", x.key, x.outcome, x.reason, ${at}::timestamptz
+                  FROM jsonb_to_recordset(${JSON.stringify(results)}::jsonb) AS x(seq int, "idempotencyKey" uuid,
+                    "programCode" text, key text, outcome text, reason text)`,
+            )
+            .onConflict((oc) => oc.column('seq').doNothing()),
         );
         // Each milestone shows the answer to its latest delivered report.
         const latest = new Map(results.map((r) => [`${r.programCode}/${r.key}`, r]));
-        await tx.query(
-          `UPDATE local_milestone lm SET last_outcome = x.outcome, last_outcome_reason = x.reason
-           FROM jsonb_to_recordset($1::jsonb) AS x("programCode" text, key text, outcome text, reason text)
-           WHERE lm.program_code = x."programCode" AND lm.key = x.key`,
-          [JSON.stringify([...latest.values()])],
+        // A statement template: Kysely's UPDATE … FROM takes no jsonb_to_recordset with
+        // its column definitions; the value is bound all the same.
+        await run(
+          tx,
+          sql`UPDATE local_milestone lm SET last_outcome = x.outcome, last_outcome_reason = x.reason
+              FROM jsonb_to_recordset(${JSON.stringify([...latest.values()])}::jsonb)
+                AS x("programCode" text, key text, outcome text, reason text)
+              WHERE lm.program_code = x."programCode" AND lm.key = x.key`,
         );
       }
-      await tx.query(`DELETE FROM outbox WHERE seq <= $1`, [highestAckedSeq]);
+      await run(tx, provinceSql.deleteFrom('outbox').where('seq', '<=', highestAckedSeq));
     });
   }
 
   async succeeded(at: Date): Promise<void> {
-    await this.db.query(
-      `UPDATE node_state SET last_success_at = $1, last_error = NULL, central_reachable = true WHERE id = 1`,
-      [at],
+    await run(
+      this.db,
+      nodeState().set({ last_success_at: at, last_error: null, central_reachable: true }),
     );
   }
 
   async failed(error: string, reachable: boolean): Promise<void> {
-    await this.db.query(
-      `UPDATE node_state SET last_error = $1, central_reachable = $2 WHERE id = 1`,
-      [error.slice(0, 500), reachable],
+    await run(
+      this.db,
+      nodeState().set({ last_error: error.slice(0, 500), central_reachable: reachable }),
     );
   }
 }
