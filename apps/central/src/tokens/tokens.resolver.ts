@@ -10,7 +10,7 @@ export class TokensResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'PMO only. Refuses the token with this id (its jti) on every central instance within a minute.',
+      'PMO only. Refuses the token with this id (its jti) on every central instance, at once (announced on the change bus).',
   })
   @Roles(Role.PMO)
   async revokeToken(

@@ -6,7 +6,7 @@
 //
 // npm run token -- revoke <jti> [--central http://localhost:3000] [--reason text]
 // Revokes a token by its id through the central app (as the PMO, with the same key):
-// every central instance refuses it within a minute.
+// every central instance refuses it as soon as it hears of it on the change bus.
 import { CliSpec, cliArgs, exitUsage, parseCliArgs, UsageError } from '@tracker/cli';
 import { DomainError, DomainErrorCode, EscalationLevel, Role } from '@tracker/domain';
 import jwt from 'jsonwebtoken';
