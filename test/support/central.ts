@@ -103,3 +103,37 @@ export async function startTestCentral(
 export function errorCode(result: GqlResult): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
+
+/**
+ * The demo central for the calling describe block: started before each test (fresh data
+ * for every one) or once before all of them, and stopped after. What it returns stands
+ * for whichever app is running at the time, so a file can name it once, where it declares
+ * its tests, and several files share the start and stop instead of each repeating them.
+ */
+export function demoCentral(lifetime: 'per-test' | 'per-file'): TestCentral {
+  let current: TestCentral | undefined;
+  const [before, after] = lifetime === 'per-test' ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  before(async () => {
+    current = await startTestCentral({ demo: true });
+  });
+  after(async () => {
+    await current?.stop();
+    current = undefined;
+  });
+  const now = (): TestCentral => {
+    if (!current) throw new Error('the demo central runs only while a test of its block does');
+    return current;
+  };
+  return {
+    get url() {
+      return now().url;
+    },
+    get running() {
+      return now().running;
+    },
+    token: (request, ttl) => now().token(request, ttl),
+    gql: (query, variables, bearer) => now().gql(query, variables, bearer),
+    escalationsSettled: () => now().escalationsSettled(),
+    stop: () => now().stop(),
+  };
+}

@@ -5,8 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProvince, RunningProvince } from '../../apps/province/src/bootstrap';
-import { GqlResult, roles, TestCentral } from './central';
-import { withClient } from './database';
+import { GqlResult, roles, startTestCentral, TestCentral } from './central';
+import { sql, withClient } from './database';
 import { Client } from 'pg';
 
 export interface TestProvince {
@@ -101,3 +101,37 @@ export const SYNC_NOW = `mutation { syncNow { pending nextSeq highestAckedSeq la
 export const REPORT = `mutation($input: ReportProgressInput!) { reportProgress(input: $input) {
   programCode key status percentComplete forecastDue completedOn blocker note pendingSync lastOutcome lastOutcomeReason
 } }`;
+
+/** The demo central and province 01's node on it, each on fresh data. */
+export async function startDemoCentralWithNode01(): Promise<{
+  central: TestCentral;
+  node: TestProvince;
+}> {
+  const central = await startTestCentral({ demo: true });
+  const node = await startTestProvince({
+    code: '01',
+    central,
+    databaseUrl: await nodeDatabaseUrl(0),
+  });
+  return { central, node };
+}
+
+/** Stops each app in turn: a node before the central it syncs with. */
+export async function stopInOrder(...apps: { stop(): Promise<void> }[]): Promise<void> {
+  for (const app of apps) await app.stop();
+}
+
+/** A milestone as the central holds it, straight from its tables. */
+export async function centralMilestone(key: string, unit: string) {
+  const [row] = await sql<{
+    status: string;
+    percent_complete: number;
+    version: number;
+    note: string | null;
+  }>(
+    `SELECT m.status, m.percent_complete, m.version, m.note FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
+     JOIN unit u ON u.id = m.unit_id WHERE pi.key = $1 AND u.code = $2`,
+    [key, unit],
+  );
+  return row;
+}

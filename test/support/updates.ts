@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GqlResult, roles, TestCentral } from './central';
 
 export interface UpdateInput {
   idempotencyKey: string;
@@ -40,3 +41,11 @@ export const PUSH = `mutation($updates: [MilestoneUpdateInput!]!) {
     results { idempotencyKey outcome firstOutcome reason milestone { key status percentComplete version unit { code } } }
   }
 }`;
+
+/** Pushes a batch to the central, as province 01's node unless another token is given. */
+export function pusher(sut: TestCentral) {
+  return (
+    updates: UpdateInput[],
+    token = sut.token(roles.provinceNode('01')),
+  ): Promise<GqlResult> => sut.gql(PUSH, { updates }, token);
+}

@@ -1,0 +1,33 @@
+import { sql } from './database';
+
+/** History rows and node counters straight from the tables. */
+export async function ledger() {
+  const [{ updates }] = await sql<{ updates: number }>(
+    `SELECT count(*)::int AS updates FROM milestone_update`,
+  );
+  const nodes = await sql<{
+    code: string;
+    highest_seq: number;
+    applied_count: number;
+    rejected_count: number;
+  }>(
+    `SELECT u.code, n.highest_seq, n.applied_count, n.rejected_count FROM node_sync n JOIN unit u ON u.id = n.unit_id ORDER BY u.code`,
+  );
+  return { updates, nodes };
+}
+
+export async function milestoneState(programCode: string, key: string, unitCode: string) {
+  const [row] = await sql<{
+    status: string;
+    percent_complete: number;
+    version: number;
+    blocker: string | null;
+    completed_on: string | null;
+  }>(
+    `SELECT m.status, m.percent_complete, m.version, m.blocker, m.completed_on FROM milestone m
+     JOIN plan_item pi ON pi.id = m.plan_item_id JOIN program p ON p.id = m.program_id JOIN unit u ON u.id = m.unit_id
+     WHERE p.code = $1 AND pi.key = $2 AND u.code = $3`,
+    [programCode, key, unitCode],
+  );
+  return row;
+}
