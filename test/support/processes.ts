@@ -39,6 +39,12 @@ export class AppProcess {
     await this.exited;
   }
 
+  /** Resolves with the exit code once the process has exited by itself (null: by a signal). */
+  async exit(): Promise<number | null> {
+    await this.exited;
+    return this.child!.exitCode;
+  }
+
   get running(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }

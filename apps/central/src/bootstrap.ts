@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CentralAppModule } from './app.module';
 import { Clock } from './platform/clock/clock';
+import type { EmbeddedDatabaseThread } from './platform/database/embedded-database-thread';
 import { loadCentralConfig, RunMode } from './platform/config/central-config';
 import { DEMO_IDENTITY_TTL, demoIdentities } from './demo/demo-identities';
 import { securityHeaders } from './platform/web/security-headers';
@@ -51,13 +52,15 @@ export async function startCentral(
   mode: RunMode,
   env: Record<string, string | undefined> = process.env,
   logger?: LoggerService | LogLevel[] | false,
+  /** The embedded database, already starting in a worker thread (launch.ts). */
+  early?: Promise<EmbeddedDatabaseThread>,
 ): Promise<RunningCentral> {
   const config = loadCentralConfig(mode, env);
   const log = new Logger('Central');
   countStatements();
   const embedded = config.databaseUrl
     ? null
-    : await startEmbeddedPostgres(join(config.dataDir, 'pg'));
+    : await (early ?? startEmbeddedPostgres(join(config.dataDir, 'pg')));
   try {
     const secret = config.tokenSecret ?? loadOrCreateSecret(config.dataDir);
     const clock = config.clockNow ? Clock.fixedAt(config.clockNow) : Clock.real();

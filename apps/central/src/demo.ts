@@ -1,15 +1,11 @@
 // npm start — the demo: embedded PostgreSQL unless DATABASE_URL is set, demo data
 // in an empty database, the clock at 2020-03-01 unless CLOCK_NOW says otherwise.
-import 'reflect-metadata';
-import { guardProcess } from '@tracker/api';
 import { signToken } from '@tracker/auth';
 import { Role } from '@tracker/domain';
-import { startCentral, stopOnSignals } from './bootstrap';
+import { launch } from './launch';
 
-guardProcess();
-startCentral('demo').then(
+launch('demo').then(
   (running) => {
-    stopOnSignals(running);
     const token = signToken(running.authority, { role: Role.PMO, sub: 'demo-pmo' }, '7d');
     const today = running.clock.today();
     process.stdout.write(

@@ -1,13 +1,9 @@
 // npm run start:central — production: configuration from the environment only,
 // reference units into an empty database, no demo data.
-import 'reflect-metadata';
-import { guardProcess } from '@tracker/api';
-import { startCentral, stopOnSignals } from './bootstrap';
+import { launch } from './launch';
 
-guardProcess();
-startCentral('production').then(
+launch('production').then(
   (running) => {
-    stopOnSignals(running);
     process.stdout.write(
       `central app listening on ${running.url} (GraphQL at ${running.url}/graphql)\n`,
     );

@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { centralDataDir } from './data-dir';
 
 export type RunMode = 'demo' | 'production';
 
@@ -106,7 +107,7 @@ export function loadCentralConfig(mode: RunMode, env: Env = process.env): Centra
     mode,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.DATA_DIR || './data/central',
+    dataDir: centralDataDir(env),
     tokenSecret: env.TOKEN_SECRET || undefined,
     previousTokenSecrets: commaList(env.TOKEN_SECRET_PREVIOUS),
     revocationRefreshMs: env.REVOCATION_REFRESH_MS,
