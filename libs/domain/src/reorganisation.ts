@@ -137,9 +137,8 @@ function refuseSharedCodes(
   });
 }
 
-/** A predecessor milestone's state, as a successor derives its own from it. */
-export interface CarriedState<T> {
-  unitName: string;
+/** A milestone's reported state, as a successor's is derived from its predecessors'. */
+export interface DerivedState<T> {
   status: MilestoneStatus;
   percentComplete: number;
   forecastDue: IsoDate | null;
@@ -148,13 +147,9 @@ export interface CarriedState<T> {
   lastReportedAt: T | null;
 }
 
-export interface DerivedState<T> {
-  status: MilestoneStatus;
-  percentComplete: number;
-  forecastDue: IsoDate | null;
-  completedOn: IsoDate | null;
-  blocker: string | null;
-  lastReportedAt: T | null;
+/** A predecessor milestone's state, with its unit's name (its blocker is shown under it). */
+export interface CarriedState<T> extends DerivedState<T> {
+  unitName: string;
 }
 
 /**
