@@ -1,6 +1,7 @@
 import {
   ApolloPlugin,
   AuthGuard,
+  databaseUnavailablePlugin,
   DateScalar,
   DateTimeScalar,
   formatGraphQLError,
@@ -61,10 +62,14 @@ export class CentralAppModule {
             // responseCachePlugin); left on, it wraps every field's resolver.
             plugins: [
               queryLimitsPlugin(),
+              databaseUnavailablePlugin(),
               responseCachePlugin(cache),
               ApolloServerPluginCacheControlDisabled() as ApolloPlugin,
             ],
             includeStacktraceInErrorResponses: false,
+            // Nest resets an answer with data to HTTP 200; a database that is away must stay 503
+            // (databaseUnavailablePlugin). No other error of ours carries an HTTP status.
+            preserveHttpStatusForExecutionErrors: false,
             formatError: formatGraphQLError,
             subscriptions: { 'graphql-ws': { path: '/graphql' } },
             // HTTP requests bring their headers; a graphql-ws connection brings its token

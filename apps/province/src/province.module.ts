@@ -6,6 +6,7 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import {
   ApiContext,
   AuthGuard,
+  databaseUnavailablePlugin,
   DateScalar,
   DateTimeScalar,
   formatGraphQLError,
@@ -58,8 +59,11 @@ export class ProvinceAppModule {
           path: '/graphql',
           playground: false,
           introspection: false,
-          plugins: [queryLimitsPlugin()],
+          plugins: [queryLimitsPlugin(), databaseUnavailablePlugin()],
           includeStacktraceInErrorResponses: false,
+          // Nest resets an answer with data to HTTP 200; a database that is away must stay 503
+          // (databaseUnavailablePlugin). No other error of ours carries an HTTP status.
+          preserveHttpStatusForExecutionErrors: false,
           formatError: formatGraphQLError,
           context: ({ req }: ApiContext): ApiContext => ({ req }),
         }),

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DomainError } from '@tracker/domain';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE } from './database-unavailable';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -21,7 +22,8 @@ const PUBLIC_CODES = new Set([
 
 /**
  * The second and third error layers: a DomainError becomes its code (and field);
- * GraphQL's own parse and validation errors pass as they are; anything else is
+ * GraphQL's own parse and validation errors pass as they are; a database that is
+ * away for a moment is SERVICE_UNAVAILABLE (HTTP 503: databaseUnavailablePlugin); anything else is
  * logged here and reaches the client as a bare INTERNAL_SERVER_ERROR, with no
  * message, SQL or stack of ours.
  */
@@ -49,6 +51,16 @@ export function formatGraphQLError(
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code },
+    };
+  }
+  if (isDatabaseUnavailable(original)) {
+    logger.warn(
+      `database unavailable at ${formatted.path?.join('.') ?? '(request)'}: ${String(original)}`,
+    );
+    return {
+      message: 'The database is unavailable for a moment: try again shortly.',
+      path: formatted.path,
+      extensions: { code: SERVICE_UNAVAILABLE },
     };
   }
   logger.error(

@@ -13,6 +13,11 @@ export { Roles, ROLES_KEY } from './roles.decorator';
 export { DateScalar } from './date.scalar';
 export { DateTimeScalar } from './date-time.scalar';
 export { formatGraphQLError } from './graphql-errors';
+export {
+  databaseUnavailablePlugin,
+  isDatabaseUnavailable,
+  SERVICE_UNAVAILABLE,
+} from './database-unavailable';
 export { inputValidationPipe } from './validation.pipe';
 export { PageInfo } from './page-info.type';
 export { decodeCursor, encodeCursor, isUuid, MAX_PAGE_SIZE, pageSize } from './cursor';
