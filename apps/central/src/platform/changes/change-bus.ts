@@ -78,6 +78,8 @@ export class ChangeBus implements OnModuleDestroy {
   private retry(): void {
     if (this.stopped) return;
     setTimeout(() => {
+      // the app may have stopped while this waited: a stopped bus connects to nothing
+      if (this.stopped) return;
       this.listen().catch(() => this.retry());
     }, RECONNECT_MS).unref();
   }
