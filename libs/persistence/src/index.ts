@@ -31,3 +31,4 @@ export { MilestoneEntity } from './entities/milestone.entity';
 export { anyOf, centralSql, one, provinceSql, Queryable, rows, run, TypedQuery } from './typed-sql';
 export type { CentralDb } from './schema/central-db';
 export type { ProvinceDb } from './schema/province-db';
+export { REPORTED_COLUMNS } from './reported-columns';

@@ -2,7 +2,7 @@ import { keysetPage, mapPage } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MilestoneStatus, UpdateOutcome } from '@tracker/domain';
-import { centralSql, rows } from '@tracker/persistence';
+import { centralSql, REPORTED_COLUMNS, rows } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { MilestoneUpdateConnection } from './milestone-update.type';
@@ -48,12 +48,7 @@ export class SyncStatusRepository {
         'idempotency_key as idempotencyKey',
         'seq',
         'outcome',
-        'status',
-        'percent_complete as percentComplete',
-        'forecast_due as forecastDue',
-        'completed_on as completedOn',
-        'blocker',
-        'note',
+        ...REPORTED_COLUMNS,
         'reported_by as reportedBy',
         'reported_at as reportedAt',
         'received_at as receivedAt',

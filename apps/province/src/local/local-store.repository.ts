@@ -1,20 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MilestoneStatus, ProgressReport, UpdateOutcome } from '@tracker/domain';
-import { one, provinceSql, rows, run } from '@tracker/persistence';
+import { one, provinceSql, REPORTED_COLUMNS, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalMilestone, SyncState } from './local-milestone.type';
-
-/** A report's fields, as both the outbox and local_milestone name them (ReportedState's). */
-export const REPORTED_COLUMNS = [
-  'status',
-  'percent_complete as percentComplete',
-  'forecast_due as forecastDue',
-  'completed_on as completedOn',
-  'blocker',
-  'note',
-] as const;
 
 /** The node's milestones as officers see them, each with whether a report of it waits in the outbox. */
 const localMilestones = () =>

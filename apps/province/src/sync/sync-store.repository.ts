@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { provinceSql, rows, run } from '@tracker/persistence';
+import { provinceSql, REPORTED_COLUMNS, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
-import { REPORTED_COLUMNS } from '../local/local-store.repository';
 import { CentralMilestone } from './central-queries';
 import { mirrorRow, MirrorRow } from './mirror';
 
