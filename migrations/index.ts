@@ -4,6 +4,7 @@ import { Escalations1795889577299 } from './1795889577299-Escalations';
 import { AuditLog1795892245607 } from './1795892245607-AuditLog';
 import { RevokedTokens1795892584511 } from './1795892584511-RevokedTokens';
 import { RateLimits1795892884462 } from './1795892884462-RateLimits';
+import { Reorganisation1796007298807 } from './1796007298807-Reorganisation';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   AuditLog1795892245607,
   RevokedTokens1795892584511,
   RateLimits1795892884462,
+  Reorganisation1796007298807,
 ];

@@ -4,6 +4,7 @@ import { EscalationEntity } from './entities/escalation.entity';
 import { MilestoneEntity } from './entities/milestone.entity';
 import { MilestoneUpdateEntity } from './entities/milestone-update.entity';
 import { NodeSyncEntity } from './entities/node-sync.entity';
+import { ReorganisationEntity } from './entities/reorganisation.entity';
 import { RateWindowEntity } from './entities/rate-window.entity';
 import { RevokedTokenEntity } from './entities/revoked-token.entity';
 import { PlanItemEntity } from './entities/plan-item.entity';
@@ -25,4 +26,5 @@ export const CENTRAL_ENTITIES = [
   AuditLogEntity,
   RevokedTokenEntity,
   RateWindowEntity,
+  ReorganisationEntity,
 ];

@@ -18,6 +18,7 @@ import { UnitEntity } from './unit.entity';
 @Unique('milestone_item_unit_key', ['planItemId', 'unitId'])
 @Index('milestone_program_idx', ['programId'])
 @Index('milestone_unit_idx', ['unitId'])
+@Index('milestone_successor_idx', ['successorId'], { where: '"successor_id" IS NOT NULL' })
 @Check(
   'milestone_status_check',
   `"status" IN ('NOT_STARTED', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'CANCELLED')`,
@@ -85,6 +86,17 @@ export class MilestoneEntity {
   /** When the report that set BLOCKED was made; null unless BLOCKED. Escalation age counts from it. */
   @Column({ name: 'blocked_since', type: 'timestamptz', nullable: true })
   blockedSince: Date | null;
+
+  /**
+   * Set when this milestone's unit was merged: the new unit's milestone for the same
+   * item, which shows this one's state (derived) until its own first report.
+   */
+  @Column({ name: 'successor_id', type: 'uuid', nullable: true })
+  successorId: string | null;
+
+  @ManyToOne(() => MilestoneEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'successor_id', foreignKeyConstraintName: 'milestone_successor_fk' })
+  successor?: MilestoneEntity | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -56,6 +56,7 @@ export interface MilestoneTable {
   last_reported_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   blocked_since: Timestamp | null;
+  successor_id: string | null;
 }
 
 export interface MilestoneUpdateTable {
@@ -129,6 +130,22 @@ export interface RateWindowTable {
   count: Generated<number>;
 }
 
+export interface ReorganisationTable {
+  id: Generated<string>;
+  effective_on: string;
+  dry_run: boolean;
+  map_key: string;
+  note: string | null;
+  mergers: Json;
+  ended_unit_ids: string[];
+  new_units: Json;
+  milestones_carried: number;
+  escalations_resolved: number;
+  programs_transferred: number;
+  applied_by: string;
+  applied_at: Timestamp;
+}
+
 export interface RevokedTokenTable {
   jti: string;
   revoked_at: Generated<Timestamp>;
@@ -160,6 +177,7 @@ export interface CentralDb {
   plan_version: PlanVersionTable;
   program: ProgramTable;
   rate_window: RateWindowTable;
+  reorganisation: ReorganisationTable;
   revoked_token: RevokedTokenTable;
   unit: UnitTable;
 }
