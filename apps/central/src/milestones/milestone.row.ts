@@ -23,6 +23,7 @@ export interface MilestoneRow {
   note: string | null;
   version: number;
   lastReportedAt: Date | null;
+  successorId: string | null;
   health: Health;
   titleFolded: string;
   unitNameFolded: string;
@@ -58,6 +59,7 @@ export function milestoneRows(today: IsoDate) {
       'm.note',
       'm.version',
       'm.last_reported_at as lastReportedAt',
+      'm.successor_id as successorId',
       healthOn(today).as('health'),
       'pi.title_folded as titleFolded',
       'u.name_folded as unitNameFolded',

@@ -25,6 +25,16 @@ export class MilestonesRepository {
     return rows(this.db, milestoneRows(today).where('m.id', '=', anyOf(ids, 'uuid')));
   }
 
+  /** The milestones merged into these (their successor_id), in unit code order. */
+  async findPredecessors(successorIds: readonly string[], today: IsoDate): Promise<MilestoneRow[]> {
+    return rows(
+      this.db,
+      milestoneRows(today)
+        .where('m.successor_id', '=', anyOf(successorIds, 'uuid'))
+        .orderBy('u.code'),
+    );
+  }
+
   /**
    * The milestones of these units, in the given programs (every program when
    * `anyProgram`), in program code then key order: a board row's milestones.
