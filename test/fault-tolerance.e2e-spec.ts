@@ -161,7 +161,7 @@ describe('sync survives killed processes', () => {
         const [counts] = await sql<{ total: number; keys: number; applied: number }>(
           `SELECT count(*)::int AS total, count(DISTINCT idempotency_key)::int AS keys,
                 count(*) FILTER (WHERE outcome = 'APPLIED')::int AS applied
-         FROM milestone_update mu JOIN unit u ON u.id = mu.node_unit_id WHERE u.code = $1`,
+         FROM milestone_update mu JOIN unit u ON u.id = mu.node_unit_id WHERE u.code = $1 AND mu.seq > 0`,
           [code],
         );
         expect(counts).toEqual({

@@ -44,7 +44,7 @@ describe('province node: sync', () => {
     expect(online).toMatchObject({ pending: 0, centralReachable: true, lastError: null });
     expect(await centralMilestone('LAND-P-02', '01')).toMatchObject({ percent_complete: 70 });
     const [{ n }] = await sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM milestone_update WHERE outcome = 'APPLIED'`,
+      `SELECT count(*)::int AS n FROM milestone_update WHERE outcome = 'APPLIED' AND seq > 0`,
     );
     expect(n).toBe(3);
   });

@@ -129,7 +129,8 @@ describe('central read API: milestones (demo data, 2020-03-01)', () => {
       percentComplete: 80,
       unit: { code: 'BTNMT' },
       program: { code: 'LAND' },
-      history: { totalCount: 0, edges: [] },
+      // the ministry's one report, of 2020-02 (the demo's history)
+      history: { totalCount: 1, edges: [{ cursor: expect.any(String) }] },
       escalations: expect.any(Array),
     });
     // Late 61 days, with the provinces that have not started waiting on it: the minister's desk.

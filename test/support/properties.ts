@@ -49,9 +49,9 @@ export async function invariants(): Promise<void> {
   }>(
     `SELECT
        (SELECT count(*)::int FROM milestone m JOIN node_sync n ON n.unit_id = m.unit_id WHERE m.version > n.highest_seq) AS ahead,
-       (SELECT count(*)::int FROM milestone_update WHERE outcome = 'APPLIED') AS applied,
+       (SELECT count(*)::int FROM milestone_update WHERE outcome = 'APPLIED' AND seq > 0) AS applied,
        (SELECT COALESCE(sum(applied_count), 0)::int FROM node_sync) AS "appliedCounted",
-       (SELECT count(*)::int FROM milestone_update WHERE outcome = 'REJECTED') AS rejected,
+       (SELECT count(*)::int FROM milestone_update WHERE outcome = 'REJECTED' AND seq > 0) AS rejected,
        (SELECT COALESCE(sum(rejected_count), 0)::int FROM node_sync) AS "rejectedCounted",
        (SELECT count(*)::int FROM milestone WHERE status = 'DONE' AND (percent_complete <> 100 OR completed_on IS NULL)) AS "badDone"`,
   );

@@ -31,6 +31,7 @@ import { RateCounter } from './platform/rate-limit/rate-counter';
 import { PgRateStore } from './platform/rate-limit/pg-rate-store';
 import { EscalationEngine } from './escalations/escalation-engine';
 import { ProgramsService } from './programs/programs.service';
+import { ReorganisationService } from './reorganisation/reorganisation.service';
 
 /** Largest request body accepted. */
 const MAX_BODY = '2mb';
@@ -127,7 +128,7 @@ export async function startCentral(
     const units = await loadReferenceUnits(db.manager);
     if (units > 0) log.log(`reference units loaded: ${units}`);
     if (mode === 'demo') {
-      await loadDemo(db, app.get(ProgramsService));
+      await loadDemo(db, app.get(ProgramsService), app.get(ReorganisationService), config.demoAt);
       await app.get(AuditRepository).append(
         db.manager,
         { sub: 'system', role: 'SYSTEM' },

@@ -4,7 +4,7 @@ import { DemoState } from './demo-programs';
 const { DONE, IN_PROGRESS, BLOCKED, NOT_STARTED } = MilestoneStatus;
 
 /** FNV-1a: a stable pseudo-random number per (program, province), the same on every run. */
-function roll(seed: string): number {
+export function roll(seed: string): number {
   let h = 0x811c9dc5;
   for (const ch of seed) {
     h ^= ch.charCodeAt(0);

@@ -1,7 +1,15 @@
-import { UnitKind } from '@tracker/domain';
+import { IsoDate, UnitKind } from '@tracker/domain';
 import { centralSql, one, Queryable, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
+import { DemoMilestone, DemoReport } from './demo-history';
 import { DemoState } from './demo-program.type';
+
+/**
+ * The demo's history is recorded as if imported from before any node ran: its seqs
+ * are below zero, so every report a node later makes (seq 1 and up) comes after it,
+ * and a milestone's version (the highest seq applied from its node) stays 0.
+ */
+const HISTORY_SEQ_BASE = -100_000_000;
 
 /** A milestone's demo state: the unit's, of the plan item `key`. */
 export interface UnitState {
@@ -60,6 +68,74 @@ export class DemoRepository {
             plan_item pi, program p, unit u
           WHERE p.code = ${programCode} AND pi.program_id = p.id AND pi.key = x.key AND u.code = x.unit
             AND m.plan_item_id = pi.id AND m.unit_id = u.id`,
+    );
+  }
+
+  /**
+   * Records each milestone's reported state as the report that set it, so the demo's
+   * boards read the same as of any earlier day as they did then.
+   */
+  async recordStatesAsHistory(): Promise<void> {
+    await run(
+      this.db,
+      sql`INSERT INTO milestone_update (node_unit_id, idempotency_key, seq, milestone_id, program_code, key, unit_code,
+            outcome, status, percent_complete, forecast_due, completed_on, blocker, note, reported_by, reported_at, received_at)
+          SELECT m.unit_id, 'demo:' || m.id, ${HISTORY_SEQ_BASE} + row_number() OVER (ORDER BY m.last_reported_at, m.id),
+            m.id, p.code, pi.key, u.code, 'APPLIED', m.status, m.percent_complete, m.forecast_due, m.completed_on,
+            m.blocker, m.note, 'demo', m.last_reported_at, m.last_reported_at
+          FROM milestone m JOIN program p ON p.id = m.program_id JOIN plan_item pi ON pi.id = m.plan_item_id
+          JOIN unit u ON u.id = m.unit_id
+          WHERE m.last_reported_at IS NOT NULL`,
+    );
+  }
+
+  /** The milestones of the units that exist on `day`, as they stand (cancelled ones left out). */
+  async milestonesOn(day: IsoDate): Promise<DemoMilestone[]> {
+    return rows(
+      this.db,
+      sql<DemoMilestone>`SELECT m.id, m.unit_id AS "unitId", p.code AS "programCode", pi.key, u.code AS "unitCode",
+            pi.baseline_due AS "baselineDue", m.status, m.percent_complete AS "percentComplete",
+            (m.last_reported_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS "lastReportedOn"
+          FROM milestone m JOIN program p ON p.id = m.program_id JOIN plan_item pi ON pi.id = m.plan_item_id
+          JOIN unit u ON u.id = m.unit_id
+          WHERE m.status <> 'CANCELLED' AND (u.valid_from IS NULL OR u.valid_from <= ${day}::date)
+            AND (u.valid_to IS NULL OR u.valid_to >= ${day}::date)`,
+    );
+  }
+
+  /**
+   * Records the reports (in time order) as applied history after what is there, and
+   * leaves each milestone as its last report did.
+   */
+  async recordReports(reports: readonly DemoReport[]): Promise<void> {
+    if (reports.length === 0) return;
+    const json = JSON.stringify(reports);
+    await run(
+      this.db,
+      sql`WITH x AS (
+            SELECT x.*, row_number() OVER () AS n
+            FROM jsonb_to_recordset(${json}::jsonb) AS x("milestoneId" uuid, "unitId" uuid, "programCode" text,
+              key text, "unitCode" text, status text, "percentComplete" int, "forecastDue" date, "completedOn" date,
+              blocker text, note text, "reportedAt" timestamptz)),
+          base AS (SELECT coalesce(max(seq), ${HISTORY_SEQ_BASE}) AS seq FROM milestone_update WHERE seq < 0)
+          INSERT INTO milestone_update (node_unit_id, idempotency_key, seq, milestone_id, program_code, key, unit_code,
+            outcome, status, percent_complete, forecast_due, completed_on, blocker, note, reported_by, reported_at, received_at)
+          SELECT x."unitId", 'demo:' || x."milestoneId" || ':' || (base.seq + x.n), base.seq + x.n, x."milestoneId",
+            x."programCode", x.key, x."unitCode", 'APPLIED', x.status, x."percentComplete", x."forecastDue",
+            x."completedOn", x.blocker, x.note, 'demo', x."reportedAt", x."reportedAt"
+          FROM x, base`,
+    );
+    await run(
+      this.db,
+      sql`UPDATE milestone m SET status = x.status, percent_complete = x."percentComplete",
+            forecast_due = x."forecastDue", completed_on = x."completedOn", blocker = x.blocker, note = x.note,
+            last_reported_at = x."reportedAt",
+            blocked_since = CASE WHEN x.status = 'BLOCKED' THEN x."reportedAt" END
+          FROM (SELECT DISTINCT ON ("milestoneId") *
+                FROM jsonb_to_recordset(${json}::jsonb) AS r("milestoneId" uuid, status text, "percentComplete" int,
+                  "forecastDue" date, "completedOn" date, blocker text, note text, "reportedAt" timestamptz)
+                ORDER BY "milestoneId", "reportedAt" DESC) AS x
+          WHERE m.id = x."milestoneId"`,
     );
   }
 

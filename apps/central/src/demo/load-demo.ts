@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Actor } from '@tracker/auth';
-import { Role } from '@tracker/domain';
+import { IsoDate, Role } from '@tracker/domain';
 import { DataSource } from 'typeorm';
 import { ProgramsService } from '../programs/programs.service';
+import { ReorganisationService } from '../reorganisation/reorganisation.service';
+import { advanceDemo, DEMO_DAY } from './advance-demo';
 import { DEMO_PROGRAMS } from './demo-programs';
 import { PROVINCE_STATES } from './demo-provinces';
 import { DemoRepository, UnitState } from './demo.repository';
@@ -15,9 +17,15 @@ const PUBLISHED_AT = '2019-11-15T09:00:00+07:00';
 /**
  * Loads the demo programs into a database that has none: creates and publishes
  * them through the same service the API uses, then sets each milestone's reported
- * state. A database that already has programs is left alone.
+ * state, recorded as the history that set it. With `at` after 1 March 2020, the history
+ * runs on to that day (advanceDemo). A database that already has programs is left alone.
  */
-export async function loadDemo(db: DataSource, programs: ProgramsService): Promise<void> {
+export async function loadDemo(
+  db: DataSource,
+  programs: ProgramsService,
+  reorganisation: ReorganisationService,
+  at: IsoDate = DEMO_DAY,
+): Promise<void> {
   const repo = new DemoRepository(db);
   if ((await repo.programCount()) > 0) return;
   const log = new Logger('Demo');
@@ -60,5 +68,9 @@ export async function loadDemo(db: DataSource, programs: ProgramsService): Promi
     await repo.applyStates(demo.code, states);
   }
   await repo.publishedAt(PUBLISHED_AT);
-  log.log(`demo loaded: ${DEMO_PROGRAMS.length} programs as reported at the start of March 2020`);
+  await repo.recordStatesAsHistory();
+  if (at > DEMO_DAY) await advanceDemo(repo, reorganisation, DEMO_PMO, at);
+  log.log(
+    `demo loaded: ${DEMO_PROGRAMS.length} programs as reported at the start of March 2020${at > DEMO_DAY ? `, history to ${at}` : ''}`,
+  );
 }

@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { CarriedState, deriveFromPredecessors, MilestoneStatus } from '@tracker/domain';
 import { rows, run } from '@tracker/persistence';
-import { sql } from 'kysely';
+import { RawBuilder, sql } from 'kysely';
 import { EntityManager } from 'typeorm';
+
+/**
+ * SQL: the successor milestone (alias) has no report of its own yet. Its version
+ * (highest seq applied from its node) says so for any node's report; the history
+ * check covers reports imported without a node seq (the demo's, below zero).
+ */
+function stillDerived(alias: string): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(`${alias}.version`)} = 0 AND NOT EXISTS (
+    SELECT 1 FROM milestone_update own WHERE own.milestone_id = ${sql.ref(`${alias}.id`)} AND own.outcome = 'APPLIED'))`;
+}
 
 interface PredecessorRow extends CarriedState<Date> {
   successorId: string;
@@ -11,7 +21,7 @@ interface PredecessorRow extends CarriedState<Date> {
 
 /**
  * A merged unit's milestones are carried on by the new unit's (milestone.successor_id).
- * Until the new unit's own first report (its version is still 0) the successor's row
+ * Until the new unit's own first report the successor's row
  * holds the state derived from its predecessors (domain deriveFromPredecessors), kept
  * here so every read of today sees it as stored; a predecessor's late report (dated
  * before the merger) refreshes it in the report's transaction.
@@ -26,7 +36,7 @@ export class CarriedStateRepository {
       sql<{
         id: string;
       }>`SELECT DISTINCT s.id FROM milestone p JOIN milestone s ON s.id = p.successor_id
-        WHERE p.id = ANY (${predecessorIds}::uuid[]) AND s.version = 0`,
+        WHERE p.id = ANY (${predecessorIds}::uuid[]) AND ${stillDerived('s')}`,
     );
     const ids = successors.map((s) => s.id);
     await this.refresh(tx, ids);
@@ -42,7 +52,7 @@ export class CarriedStateRepository {
     if (successorIds.length === 0) return;
     await run(
       tx,
-      sql`SELECT id FROM milestone WHERE id = ANY (${successorIds}::uuid[]) AND version = 0 ORDER BY id FOR UPDATE`,
+      sql`SELECT s.id FROM milestone s WHERE s.id = ANY (${successorIds}::uuid[]) AND ${stillDerived('s')} ORDER BY s.id FOR UPDATE`,
     );
     const predecessors = await rows(
       tx,
@@ -50,7 +60,7 @@ export class CarriedStateRepository {
               p.forecast_due AS "forecastDue", p.completed_on AS "completedOn", p.blocker,
               p.last_reported_at AS "lastReportedAt", p.blocked_since AS "blockedSince", u.name AS "unitName"
        FROM milestone p JOIN unit u ON u.id = p.unit_id JOIN milestone s ON s.id = p.successor_id
-       WHERE p.successor_id = ANY (${successorIds}::uuid[]) AND s.version = 0
+       WHERE p.successor_id = ANY (${successorIds}::uuid[]) AND ${stillDerived('s')}
        ORDER BY u.code`,
     );
     const bySuccessor = new Map<string, PredecessorRow[]>();
@@ -69,7 +79,7 @@ export class CarriedStateRepository {
          FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb) AS x(id uuid, status text,
            "percentComplete" int, "forecastDue" date, "completedOn" date, blocker text,
            "lastReportedAt" timestamptz, "blockedSince" timestamptz)
-         WHERE m.id = x.id AND m.version = 0`,
+         WHERE m.id = x.id AND ${stillDerived('m')}`,
     );
   }
 }

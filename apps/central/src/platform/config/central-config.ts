@@ -7,6 +7,7 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -88,6 +89,11 @@ export class CentralConfig extends HttpTimeouts {
     { message: 'CLOCK_NOW must be an ISO-8601 instant, e.g. 2020-03-01T00:00:00Z' },
   )
   clockNow?: string;
+
+  /** The demo's history runs to this day (`npm start -- --at`); unset: 1 March 2020. */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DEMO_AT is a date, YYYY-MM-DD' })
+  demoAt?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -116,6 +122,7 @@ export function loadCentralConfig(mode: RunMode, env: Env = process.env): Centra
     responseCacheMb: env.RESPONSE_CACHE_MB,
     corsOrigins: commaList(env.CORS_ORIGINS),
     clockNow: env.CLOCK_NOW || (mode === 'demo' ? '2020-03-01T00:00:00Z' : undefined),
+    demoAt: (mode === 'demo' && env.DEMO_AT) || undefined,
     ...httpTimeoutsFromEnv(env),
   });
   const errors = validateSync(config);

@@ -1,0 +1,66 @@
+import { startTestCentral, TestCentral } from './support/central';
+import { sql } from './support/database';
+
+const AT = '2025-09-15';
+
+describe('the demo at a later day (npm start -- --at 2025-09-15)', () => {
+  let sut: TestCentral;
+  beforeAll(async () => {
+    sut = await startTestCentral({ demo: true, clockNow: `${AT}T05:00:00Z`, env: { DEMO_AT: AT } });
+  });
+  afterAll(async () => {
+    await sut.stop();
+  });
+
+  it('runs its history from 2019 to that day through both reorganisations of 2025', async () => {
+    const { reorganisations } = (
+      await sut.gql(`{ reorganisations { effectiveOn dryRun newUnits { code } } }`)
+    ).data!;
+    expect(
+      reorganisations.map((r: { effectiveOn: string; newUnits: unknown[] }) => [
+        r.effectiveOn,
+        r.newUnits.length,
+      ]),
+    ).toEqual([
+      ['2025-07-01', 24],
+      ['2025-03-01', 3],
+    ]);
+    const [span] = await sql<{ first: string; last: string; before: number; after: number }>(
+      `SELECT min((reported_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::text AS first,
+              max((reported_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::text AS last,
+              count(*) FILTER (WHERE reported_at < '2025-07-01T00:00:00+07:00')::int AS before,
+              count(*) FILTER (WHERE reported_at >= '2025-07-01T00:00:00+07:00')::int AS after
+       FROM milestone_update`,
+    );
+    expect(span.first < '2020-01-01').toBe(true);
+    expect(span.last <= AT && span.last >= '2025-08-01').toBe(true);
+    expect(span.before).toBeGreaterThan(1000);
+    expect(span.after).toBeGreaterThan(0);
+    // after the merger, only the units of 1 July 2025 report
+    const [late] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM milestone_update mu JOIN unit u ON u.id = mu.node_unit_id
+       WHERE mu.reported_at >= (u.valid_to + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`,
+    );
+    expect(late.n).toBe(0);
+  });
+
+  it('reads 1+34 today, and its LAND program belongs to the merged ministry', async () => {
+    const { program, units } = (
+      await sut.gql(`{ program(code: "LAND") { owner { code } provinceBoard { unit { code } } }
+        units(kind: PROVINCE, search: "thua thien") { code name formerNames } }`)
+    ).data!;
+    expect(program.owner.code).toBe('BNNMT');
+    expect(program.provinceBoard).toHaveLength(34);
+    expect(units).toEqual([{ code: '46', name: 'Huế', formerNames: ['Thừa Thiên Huế'] }]);
+  });
+
+  it('leaves each milestone that reported as its last report did', async () => {
+    const mismatched = await sql(
+      `SELECT m.id FROM milestone m
+       JOIN LATERAL (SELECT * FROM milestone_update mu WHERE mu.milestone_id = m.id AND mu.outcome = 'APPLIED'
+                     ORDER BY mu.seq DESC LIMIT 1) last ON true
+       WHERE (m.status, m.percent_complete, m.last_reported_at) IS DISTINCT FROM (last.status, last.percent_complete, last.reported_at)`,
+    );
+    expect(mismatched).toEqual([]);
+  });
+});
