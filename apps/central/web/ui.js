@@ -21,5 +21,22 @@ export const levelBadge = (level) =>
 
 export const pct = (n) => `${Math.round(n * 10) / 10}%`;
 
+/**
+ * The day a board or overview is read as of: a date picker (empty: today). The day is kept
+ * in the address (`?asOf=2020-01-15`), so a dated view can be shared, and reloads stay on it.
+ */
+export const asOfPicker = (asOf) =>
+  html`<label class="as-of"
+    >${t('viewAsOf')}
+    <input
+      id="asOf"
+      type="date"
+      .value=${asOf ?? ''}
+      @change=${(e) => {
+        const [path] = location.hash.split('?');
+        location.hash = e.target.value ? `${path}?asOf=${e.target.value}` : path;
+      }}
+  /></label>`;
+
 /** A table's header cells, one a text key. */
 export const headings = (keys) => keys.map((key) => html`<th>${t(key)}</th>`);

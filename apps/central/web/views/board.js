@@ -1,24 +1,25 @@
-// The 1+63 board of a federated programme: a row per province, a cell per provincial item.
+// The 1+63 board of a federated programme (1+34 from July 2025): a row per province, a cell
+// per provincial item, as of today or of the day in the address.
 import { html, nothing } from '/vendor/lit-html/lit-html.js';
 import { gql } from '../api.js';
 import { exportButtons } from '../exports.js';
 import { HEALTH_ICON } from '../i18n.js';
-import { badge, t } from '../ui.js';
+import { asOfPicker, badge, t } from '../ui.js';
 
-const PROGRAM = `query($code: ID!) { programs { code name model } program(code: $code) { code name
-  plan { key title scope } provinceBoard { unit { code name } health progress { percentComplete } } } }`;
+const PROGRAM = `query($code: ID!, $asOf: Date) { programs { code name model } program(code: $code) { code name
+  plan { key title scope } provinceBoard(asOf: $asOf) { unit { code name } health progress { percentComplete } } } }`;
 
-const MILESTONES = `query($code: ID!, $after: String) {
-  milestones(filter: { programCode: $code, scope: PROVINCE }, first: 200, after: $after) {
+const MILESTONES = `query($code: ID!, $asOf: Date, $after: String) {
+  milestones(filter: { programCode: $code, scope: PROVINCE, asOf: $asOf }, first: 200, after: $after) {
     pageInfo { hasNextPage endCursor } edges { node { id key health percentComplete status unit { code } } } } }`;
 
 const HEALTHS = ['BLOCKED', 'LATE', 'AT_RISK', 'ON_TRACK', 'DONE'];
 
-async function boardMilestones(code, signal) {
+async function boardMilestones(code, asOf, signal) {
   const all = [];
   let after = null;
   do {
-    const page = (await gql(MILESTONES, { code, after }, signal)).milestones;
+    const page = (await gql(MILESTONES, { code, asOf, after }, signal)).milestones;
     all.push(...page.edges.map((e) => e.node));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
@@ -28,12 +29,15 @@ async function boardMilestones(code, signal) {
 /** Lower case, without diacritics: "Đà Nẵng" is found by "da nang". */
 const folded = (s) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
 
-export async function boardView({ arg: code = 'LAND', signal, show, state }) {
+export async function boardView({ arg: code = 'LAND', params, signal, show, state }) {
   const filters = (state.filters ??= { text: '', health: '' });
+  const asOf = params.get('asOf') || null;
   const [{ program, programs }, milestones] = await Promise.all([
-    gql(PROGRAM, { code }, signal),
-    boardMilestones(code, signal),
+    gql(PROGRAM, { code, asOf }, signal),
+    boardMilestones(code, asOf, signal),
   ]);
+  // "1+63" until the provinces merged on 1 July 2025, "1+34" since: the rows of the day shown
+  const shape = `1+${program?.provinceBoard.length}`;
   if (!program) throw new Error(`${code}?`);
   const items = program.plan.filter((i) => i.scope === 'PROVINCE');
   const cell = new Map(milestones.map((m) => [`${m.unit.code}/${m.key}`, m]));
@@ -75,12 +79,13 @@ export async function boardView({ arg: code = 'LAND', signal, show, state }) {
   };
   const draw = () =>
     show(
-      html`<h1>${t('boardTitle')}: ${program.name}</h1>
+      html`<h1>${t('boardTitle')} ${shape}: ${program.name}</h1>
         <div class="filters">
           <select
             id="program"
             aria-label=${t('program')}
-            @change=${(e) => (location.hash = `#/board/${e.target.value}`)}
+            @change=${(e) =>
+              (location.hash = `#/board/${e.target.value}${asOf ? `?asOf=${asOf}` : ''}`)}
           >
             ${programs
               .filter((p) => p.model === 'FEDERATED')
@@ -99,7 +104,8 @@ export async function boardView({ arg: code = 'LAND', signal, show, state }) {
             <option value="">${t('allHealth')}</option>
             ${HEALTHS.map((h) => html`<option value=${h}>${t('H_' + h)}</option>`)}
           </select>
-          ${exportButtons(`bang-1-63-${code}`, headers, rows)}
+          ${asOfPicker(asOf)}
+          ${exportButtons(`bang-${shape.replace('+', '-')}-${code}${asOf ? `-${asOf}` : ''}`, headers, rows)}
         </div>
         <div class="scroll" id="board">
           <table>

@@ -1,21 +1,23 @@
 // The national overview: each programme's progress and health, escalations by level, and
-// the provinces furthest behind.
+// the provinces furthest behind, as of today or of the day in the address.
 import { html } from '/vendor/lit-html/lit-html.js';
 import { gql } from '../api.js';
-import { badge, headings, levelBadge, pct, t } from '../ui.js';
+import { asOfPicker, badge, headings, levelBadge, pct, t } from '../ui.js';
 
-const DASHBOARD = `{ nationalDashboard {
+const DASHBOARD = `query($asOf: Date) { nationalDashboard(asOf: $asOf) {
   asOf
   programs { program { code name model owner { name } } health openEscalations progress { percentComplete total done late blocked atRisk } }
   escalationsByLevel { level count }
   laggingProvinces(first: 10) { unit { code name } health progress { late blocked total } }
 } }`;
 
-const programRow = (p) => {
+const programRow = (asOfQuery) => (p) => {
   const { code, name, model } = p.program;
   const percent = p.progress.percentComplete;
   return html`<tr>
-    <td>${model === 'FEDERATED' ? html`<a href="#/board/${code}">${name}</a>` : name}</td>
+    <td>
+      ${model === 'FEDERATED' ? html`<a href="#/board/${code}${asOfQuery}">${name}</a>` : name}
+    </td>
     <td>${p.program.owner.name}</td>
     <td><progress max="100" value=${percent} title=${pct(percent)}></progress> ${pct(percent)}</td>
     <td>${badge(p.health)}</td>
@@ -25,11 +27,12 @@ const programRow = (p) => {
   </tr>`;
 };
 
-export async function dashboardView({ signal, show }) {
-  const d = (await gql(DASHBOARD, {}, signal)).nationalDashboard;
+export async function dashboardView({ params, signal, show }) {
+  const asOf = params.get('asOf') || null;
+  const d = (await gql(DASHBOARD, { asOf }, signal)).nationalDashboard;
   show(
     html`<h1>${t('dashboardTitle')}</h1>
-      <p class="muted">${t('asOf')} <strong>${d.asOf}</strong></p>
+      <p class="muted">${t('asOf')} <strong>${d.asOf}</strong> ${asOfPicker(asOf)}</p>
       <table>
         <thead>
           <tr>
@@ -45,7 +48,7 @@ export async function dashboardView({ signal, show }) {
           </tr>
         </thead>
         <tbody>
-          ${d.programs.map(programRow)}
+          ${d.programs.map(programRow(asOf ? `?asOf=${asOf}` : ''))}
         </tbody>
       </table>
       <div class="grid">
