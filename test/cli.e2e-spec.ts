@@ -109,6 +109,24 @@ const CLIS: { name: string; script: string; options: string[]; bad: [string[], R
     ],
   },
   {
+    name: 'reorganise',
+    script: 'apps/central/src/cli/reorganise.cli.js',
+    options: ['--map NAME', '--effective YYYY-MM-DD', '--dry-run', '--note TEXT'],
+    bad: [
+      [
+        ['--map', 'provinces-2030', '--effective', '2030-01-01'],
+        /--map is one of provinces-2025, agencies-2025/,
+      ],
+      [['--map', 'provinces-2025', '--effective', '2025-13-01'], /--effective is a date/],
+    ],
+  },
+  {
+    name: 'start',
+    script: 'apps/central/src/demo.js',
+    options: ['--at YYYY-MM-DD'],
+    bad: [[['--at', '2019-12-31'], /--at is a date, YYYY-MM-DD, from 2020-03-01 on/]],
+  },
+  {
     name: 'migration:check',
     script: 'libs/persistence/src/cli/check-drift.cli.js',
     options: ['central|province'],
