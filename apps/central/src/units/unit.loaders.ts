@@ -8,7 +8,7 @@ import { UnitsRepository } from './units.repository';
 
 export interface UnitLoaderSet {
   unit: DataLoader<string, Unit | null>;
-  /** Provinces that exist on the request's day, in code order. */
+  /** Provinces that exist on the loaders' day (the request's, or an asOf), in code order. */
   activeProvinces: () => Promise<Unit[]>;
 }
 
@@ -18,10 +18,10 @@ export class UnitLoaders extends PerRequest<UnitLoaderSet> {
     super();
   }
 
-  protected create(today: IsoDate): UnitLoaderSet {
+  protected create(day: IsoDate): UnitLoaderSet {
     return {
       unit: new DataLoader(async (ids) => byKey(ids, await this.units.findByIds(ids), (u) => u.id)),
-      activeProvinces: once(() => this.units.findExisting(today, { kind: UnitKind.PROVINCE })),
+      activeProvinces: once(() => this.units.findExisting(day, { kind: UnitKind.PROVINCE })),
     };
   }
 }
