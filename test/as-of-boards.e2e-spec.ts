@@ -1,3 +1,4 @@
+import { NO_MILESTONES, Progress, progressOf } from '@tracker/domain';
 import { errorCode, roles, startTestCentral, TestCentral } from './support/central';
 import { sql } from './support/database';
 import { pusher, UpdateInput } from './support/updates';
@@ -112,17 +113,8 @@ describe('boards as of a past day', () => {
     return { progress: program.progress, rows: program.provinceBoard, row };
   }
 
-  const progress = (over: Record<string, unknown>) => ({
-    percentComplete: 0,
-    total: 0,
-    done: 0,
-    late: 0,
-    blocked: 0,
-    atRisk: 0,
-    onTrack: 0,
-    onTimeRate: null,
-    ...over,
-  });
+  /** An expected Progress: nothing counted but what is given. */
+  const progress = (over: Partial<Progress>) => ({ ...progressOf(NO_MILESTONES), ...over });
 
   it('before any plan was published: every province, nothing to count', async () => {
     const b = await board('2020-01-05');

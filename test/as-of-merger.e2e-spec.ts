@@ -126,6 +126,15 @@ describe('boards across a merger', () => {
     await sut?.stop();
   });
 
+  /** The program's progress as read below: here nothing is ever on track, C1 being blocked. */
+  const figures = (percentComplete: number, total: number, blocked: number, atRisk: number) => ({
+    percentComplete,
+    total,
+    blocked,
+    atRisk,
+    onTrack: 0,
+  });
+
   async function read(asOf: string | null) {
     const r = await sut.gql(
       `query($d: Date) {
@@ -157,13 +166,7 @@ describe('boards across a merger', () => {
     const b = await read('2020-02-12');
     expect([b.provinces, b.lagging]).toEqual([63, 63]);
     // C1 + 63 P1, all P1 but 08's at risk behind the blocked C1
-    expect(b.progress).toEqual({
-      percentComplete: 0.7,
-      total: 64,
-      blocked: 2,
-      atRisk: 62,
-      onTrack: 0,
-    });
+    expect(b.progress).toEqual(figures(0.7, 64, 2, 62));
     expect(b.p1('02')).toEqual({
       key: 'P1',
       status: 'IN_PROGRESS',
@@ -193,13 +196,7 @@ describe('boards across a merger', () => {
       health: 'BLOCKED',
       blocker: 'Tuyên Quang: Chờ vốn',
     });
-    expect(b.progress).toEqual({
-      percentComplete: 0.4,
-      total: 63,
-      blocked: 2,
-      atRisk: 61,
-      onTrack: 0,
-    });
+    expect(b.progress).toEqual(figures(0.4, 63, 2, 61));
     expect(b.c1).toEqual([
       {
         unit: { code: 'BMOI' },
@@ -217,25 +214,13 @@ describe('boards across a merger', () => {
       percentComplete: 60,
       health: 'AT_RISK',
     });
-    expect(b.progress).toEqual({
-      percentComplete: 1.03,
-      total: 63,
-      blocked: 1,
-      atRisk: 62,
-      onTrack: 0,
-    });
+    expect(b.progress).toEqual(figures(1.03, 63, 1, 62));
   });
 
   it("today: the ended units' milestones count nowhere, the successors' rows as they are", async () => {
     const b = await read(null);
     expect([b.provinces, b.lagging]).toEqual([62, 62]);
-    expect(b.progress).toEqual({
-      percentComplete: 1.03,
-      total: 63,
-      blocked: 1,
-      atRisk: 62,
-      onTrack: 0,
-    });
+    expect(b.progress).toEqual(figures(1.03, 63, 1, 62));
     expect(b.c1).toEqual([expect.objectContaining({ unit: { code: 'BMOI' }, status: 'BLOCKED' })]);
     const [{ n }] = await sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM milestone m JOIN program p ON p.id = m.program_id WHERE p.code = 'MRG'`,
