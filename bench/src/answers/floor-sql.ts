@@ -249,9 +249,10 @@ const Q4 = `SELECT json_build_object(
  * Q5: Q1 and Q2 as they stood at the end of $1, a year back: the same two
  * statements, as subqueries, over CTEs that shadow plan_item and milestone with
  * that day's state: the plan version then in force (items it had dropped read
- * CANCELLED), and each milestone's last applied report by seq dated (Hà Nội day)
- * on or before $1, in one DISTINCT ON pass over the ledger. The bench's units
- * never merge: no successor state to derive.
+ * CANCELLED), each milestone's last applied report by seq dated (Hà Nội day)
+ * on or before $1, in one DISTINCT ON pass over the ledger, and each escalation
+ * as its last event by then left it. The bench's units never merge: no
+ * successor state to derive.
  */
 const Q5 = `WITH as_of_version AS MATERIALIZED (
     SELECT DISTINCT ON (pv.program_id) pv.program_id, pv.version, pv.items FROM plan_version pv
@@ -279,6 +280,14 @@ const Q5 = `WITH as_of_version AS MATERIALIZED (
       WHERE mu.outcome = 'APPLIED' AND mu.reported_at < (($1::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC'
       ORDER BY mu.milestone_id, mu.seq DESC
     ) r ON r.milestone_id = m.id
+  ),
+  escalation AS MATERIALIZED (
+    SELECT e.id, e.milestone_id, ev.level,
+      CASE WHEN ev.kind IN ('RESOLVED', 'AUTO_RESOLVED') THEN 'RESOLVED' ELSE 'OPEN' END AS state
+    FROM escalation e CROSS JOIN LATERAL (
+      SELECT ee.kind, ee.level FROM escalation_event ee
+      WHERE ee.escalation_id = e.id AND ee.at < (($1::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC'
+      ORDER BY ee.at DESC, ee.id DESC LIMIT 1) ev
   )
   SELECT json_build_object('dashboard', (${Q1}), 'board', (${Q2})) AS answer`;
 

@@ -41,7 +41,7 @@ export class DashboardService {
       ),
       this.units.of(ctx, day).activeProvinces(),
       this.sync.of(ctx).nodeSync(),
-      this.escalations.of(ctx).liveEscalations(),
+      this.escalations.of(ctx, day).liveEscalations(),
     ]);
     const count = (keep: (row: (typeof live)[number]) => boolean) =>
       live.filter(keep).reduce((n, row) => n + row.n, 0);

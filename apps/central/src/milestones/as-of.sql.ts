@@ -17,8 +17,8 @@ export function readDay(day: IsoDate, today: IsoDate): ReadDay {
   return { day, fromHistory: day < today };
 }
 
-/** The first instant after day D in Việt Nam (UTC+7 all year): reports before it count. */
-function endOfVietnamDay(day: IsoDate): string {
+/** The first instant after day D in Việt Nam (UTC+7 all year): what happened before it counts. */
+export function endOfVietnamDay(day: IsoDate): string {
   return `${addDays(day, 1)}T00:00:00+07:00`;
 }
 
