@@ -28,6 +28,7 @@ import { RequestContext } from './platform/request/request-context';
 import { ResponseCache } from './platform/response-cache/response-cache';
 import { responseCachePlugin } from './platform/response-cache/response-cache.plugin';
 import { ProgramsModule } from './programs/programs.module';
+import { ReorganisationModule } from './reorganisation/reorganisation.module';
 import { RollupModule } from './rollup/rollup.module';
 import { SyncModule } from './sync/sync.module';
 import { TokensModule } from './tokens/tokens.module';
@@ -95,6 +96,7 @@ export class CentralAppModule {
         SyncModule,
         RollupModule,
         ProgramsModule,
+        ReorganisationModule,
         DashboardModule,
       ],
       controllers: [HealthController],

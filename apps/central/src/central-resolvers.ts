@@ -4,6 +4,7 @@ import { ESCALATIONS_RESOLVERS } from './escalations/escalations.module';
 import { MILESTONES_RESOLVERS } from './milestones/milestones.module';
 import { PLATFORM_RESOLVERS } from './platform/platform.module';
 import { PROGRAMS_RESOLVERS } from './programs/programs.module';
+import { REORGANISATION_RESOLVERS } from './reorganisation/reorganisation.module';
 import { ROLLUP_RESOLVERS } from './rollup/rollup.module';
 import { SYNC_RESOLVERS } from './sync/sync.module';
 import { TOKENS_RESOLVERS } from './tokens/tokens.module';
@@ -24,4 +25,5 @@ export const CENTRAL_RESOLVERS = [
   ...PLATFORM_RESOLVERS,
   ...AUDIT_RESOLVERS,
   ...TOKENS_RESOLVERS,
+  ...REORGANISATION_RESOLVERS,
 ];

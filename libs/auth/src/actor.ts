@@ -10,4 +10,9 @@ export interface Actor {
   level?: EscalationLevel;
   /** Token id, for revocation. */
   jti: string;
+  /**
+   * When the token was issued: a unit code names the unit that bore it then, so a
+   * token of Yên Bái (15) still speaks for Yên Bái after Lào Cai took the code.
+   */
+  issuedAt?: Date;
 }

@@ -114,7 +114,8 @@ export function verifyToken(authority: TokenAuthority, token: string): Actor {
   } catch {
     throw DomainError.unauthenticated('the token names no valid role');
   }
-  return { sub: decoded.sub, jti: decoded.jti, ...claims };
+  const issuedAt = typeof decoded.iat === 'number' ? new Date(decoded.iat * 1000) : undefined;
+  return { sub: decoded.sub, jti: decoded.jti, issuedAt, ...claims };
 }
 
 /** The token in an `Authorization: Bearer …` header, or undefined. */

@@ -1,5 +1,6 @@
 import { DomainError } from './errors';
 import {
+  canonicalMergerMap,
   CarriedState,
   deriveFromPredecessors,
   MergerMap,
@@ -237,5 +238,45 @@ describe(deriveFromPredecessors.name, () => {
     const b = carried('B', S.DONE, 100, { completedOn: '2025-06-11' });
     expect(deriveFromPredecessors([a, b]).completedOn).toBe('2025-06-11');
     expect(deriveFromPredecessors([a, carried('B', S.IN_PROGRESS, 90)]).completedOn).toBeNull();
+  });
+});
+
+describe(canonicalMergerMap.name, () => {
+  const a = { code: 'A1', name: 'Alpha', kind: UnitKind.PROVINCE };
+  const b = { code: 'B1', name: 'Beta', kind: UnitKind.PROVINCE };
+  it('is the same for the same map in any order, and differs with the date or a predecessor', () => {
+    const one = canonicalMergerMap({
+      effectiveOn: '2025-07-01',
+      mergers: [
+        { successor: a, predecessorCodes: ['02', '01'] },
+        { successor: { ...b, name: ' Beta ' }, predecessorCodes: ['03'] },
+      ],
+    });
+    const reordered = canonicalMergerMap({
+      effectiveOn: '2025-07-01',
+      mergers: [
+        { successor: b, predecessorCodes: ['03'] },
+        { successor: a, predecessorCodes: ['01', '02'] },
+      ],
+    });
+    expect(reordered).toBe(one);
+    expect(
+      canonicalMergerMap({
+        effectiveOn: '2025-07-02',
+        mergers: [
+          { successor: a, predecessorCodes: ['01', '02'] },
+          { successor: b, predecessorCodes: ['03'] },
+        ],
+      }),
+    ).not.toBe(one);
+    expect(
+      canonicalMergerMap({
+        effectiveOn: '2025-07-01',
+        mergers: [
+          { successor: a, predecessorCodes: ['01'] },
+          { successor: b, predecessorCodes: ['03'] },
+        ],
+      }),
+    ).not.toBe(one);
   });
 });

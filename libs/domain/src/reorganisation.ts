@@ -37,6 +37,23 @@ export interface ReorganisationPlan {
 const CODE = /^[A-Z0-9_]{1,16}$/;
 
 /**
+ * The map in one canonical text (its date, its mergers by successor code, each
+ * predecessor list sorted, names trimmed): two maps that do the same have the same
+ * text, whatever their order, so the same map is recognised when applied twice.
+ */
+export function canonicalMergerMap(map: MergerMap): string {
+  const mergers = map.mergers
+    .map((m) => ({
+      code: m.successor.code,
+      name: m.successor.name.trim(),
+      kind: m.successor.kind,
+      from: [...m.predecessorCodes].sort(),
+    }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return JSON.stringify({ effectiveOn: map.effectiveOn, mergers });
+}
+
+/**
  * Checks a merger map against the units that exist the day before it takes effect
  * and says what it does. Refused, with the offending field: a unit merged twice, a
  * predecessor that does not exist then, a merger across kinds, and two units that

@@ -109,6 +109,26 @@ describe(decideBatch.name, () => {
     expect(out.map((d) => d.outcome)).toEqual([O.APPLIED, O.STALE, O.APPLIED]);
   });
 
+  it('a merged unit’s report dated after its last day is REJECTED naming the successor; one dated before is judged as usual', () => {
+    const ended = { unit: 'Hà Giang (02)', lastDay: '2020-02-25', successor: 'Tuyên Quang (08)' };
+    const [before, lastDay, after] = decideBatch(
+      [u('a:1', 5, {}, '2020-02-24'), u('a:2', 6, {}, '2020-02-25'), u('a:3', 7, {}, '2020-02-26')],
+      targetOf,
+      new Map(),
+      today,
+      ended,
+    );
+    expect([before.outcome, lastDay.outcome, after.outcome]).toEqual([
+      O.APPLIED,
+      O.APPLIED,
+      O.REJECTED,
+    ]);
+    expect(after.reason).toBe(
+      'Hà Giang (02) was merged into Tuyên Quang (08) after 2020-02-25; a report dated 2020-02-26 is for Tuyên Quang (08), from its node',
+    );
+    expect(after.milestoneId).toBe('m1');
+  });
+
   it('defaults a DONE report’s completedOn to its report date, or today if the node’s clock runs ahead', () => {
     const [early, ahead] = decideBatch(
       [

@@ -40,11 +40,21 @@ export interface Decision {
   applied?: ProgressReport;
 }
 
+/** The reporting unit's end, when it was merged: reports dated after it belong to its successor. */
+export interface UnitEnd {
+  /** The ended unit, as people know it: "Hà Giang (02)". */
+  unit: string;
+  /** Its last day. */
+  lastDay: IsoDate;
+  /** The unit that carries it on: "Tuyên Quang (08)". */
+  successor: string;
+}
+
 /**
  * Decides every update of a batch, in input order (domain.md "Sync"):
  * DUPLICATE when its key was seen before from this node (in an earlier batch or
  * earlier in this one); REJECTED when it names no milestone, a CANCELLED one, or
- * breaks a report rule; STALE when its seq is not above what the milestone already
+ * breaks a report rule, or is dated after its unit ended in a merger (`ended`); STALE when its seq is not above what the milestone already
  * reflects; APPLIED otherwise. `today` is the central clock's date: a completion
  * can be neither after the report nor after today.
  */
@@ -53,6 +63,7 @@ export function decideBatch(
   targetOf: (update: IncomingUpdate) => TargetMilestone | undefined,
   prior: ReadonlyMap<string, PriorRecord>,
   today: IsoDate,
+  ended?: UnitEnd,
 ): Decision[] {
   const seen = new Map(prior);
   const versions = new Map<string, number>();
@@ -68,7 +79,7 @@ export function decideBatch(
         record: false,
       };
     }
-    const decision = decideOne(u, targetOf(u), versions, today);
+    const decision = decideOne(u, targetOf(u), versions, today, ended);
     seen.set(u.idempotencyKey, decision);
     return decision;
   });
@@ -79,6 +90,7 @@ function decideOne(
   target: TargetMilestone | undefined,
   versions: Map<string, number>,
   today: IsoDate,
+  ended: UnitEnd | undefined,
 ): Decision {
   const base = { idempotencyKey: u.idempotencyKey, record: true };
   const reject = (reason: string, milestoneId: string | null = target?.id ?? null): Decision => ({
@@ -88,6 +100,10 @@ function decideOne(
     reason,
     milestoneId,
   });
+  if (ended && u.reportDate > ended.lastDay)
+    return reject(
+      `${ended.unit} was merged into ${ended.successor} after ${ended.lastDay}; a report dated ${u.reportDate} is for ${ended.successor}, from its node`,
+    );
   if (!target) return reject('unknown milestone: no such program, key and unit', null);
   if (target.status === MilestoneStatus.CANCELLED)
     return reject('the milestone was cancelled by a newer plan');

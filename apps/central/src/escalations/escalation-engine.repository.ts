@@ -4,6 +4,7 @@ import { rows, run } from '@tracker/persistence';
 import { RawBuilder, sql } from 'kysely';
 import { EntityManager } from 'typeorm';
 import { healthOn } from '../milestones/health.sql';
+import { unitExistsOn } from '../units/units.repository';
 
 export interface EngineFactRow {
   milestoneId: string;
@@ -65,11 +66,14 @@ export class EscalationEngineRepository {
               m.blocked_since AS "blockedSince", COALESCE(m.last_reported_at, m.created_at) AS "lastReportAt",
               CASE WHEN pi.scope = 'CENTRAL' THEN (
                 SELECT count(DISTINCT wm.unit_id)::int FROM plan_item wi JOIN milestone wm ON wm.plan_item_id = wi.id
+                JOIN unit wu ON wu.id = wm.unit_id
                 WHERE wi.program_id = pi.program_id AND wi.scope = 'PROVINCE' AND pi.key = ANY (wi.depends_on)
                   AND wi.removed_in_version IS NULL AND wm.status NOT IN ('DONE', 'CANCELLED')
+                  AND ${unitExistsOn(today, 'wu')}
               ) ELSE 0 END AS "waitingUnits"
        FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN program p ON p.id = m.program_id
-       WHERE ${scopeFilter(scope)}`,
+       JOIN unit u ON u.id = m.unit_id
+       WHERE ${scopeFilter(scope)} AND ${unitExistsOn(today)}`,
     );
   }
 
@@ -83,6 +87,31 @@ export class EscalationEngineRepository {
        WHERE ${scopeFilter(scope)}
          AND (e.state <> 'RESOLVED' OR e.resolution = 'MANUAL')`,
     );
+  }
+
+  /**
+   * Resolves the live escalations of units merged before `today` ("merged into
+   * <successor>"): the successor's milestones carry the work, and are evaluated
+   * themselves. Run by a reorganisation and by every evaluation (a map applied
+   * ahead of its date takes effect when the day comes). Answers how many.
+   */
+  async resolveMerged(tx: EntityManager, today: IsoDate, now: Date): Promise<number> {
+    const resolved = await rows(
+      tx,
+      sql<{ id: string; level: string; note: string }>`UPDATE escalation e
+         SET state = 'RESOLVED', resolution = 'AUTO', resolved_at = ${now}, resolved_by = 'system',
+             note = 'merged into ' || s.name || ' (' || s.code || ')'
+       FROM milestone m JOIN unit u ON u.id = m.unit_id JOIN unit s ON s.id = u.successor_id
+       WHERE e.milestone_id = m.id AND e.state <> 'RESOLVED' AND u.valid_to < ${today}::date
+       RETURNING e.id, e.level, e.note`,
+    );
+    await this.recordEvents(
+      tx,
+      resolved.map((r) => ({ id: r.id, kind: 'AUTO_RESOLVED', level: r.level, note: r.note })),
+      'system',
+      now,
+    );
+    return resolved.length;
   }
 
   /** Applies the actions; answers how many escalations changed. */

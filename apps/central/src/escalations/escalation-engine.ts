@@ -102,8 +102,9 @@ export class EscalationEngine implements OnApplicationShutdown {
     const now = this.clock.now();
     const changed = await this.db.transaction(async (tx) => {
       await this.repository.lock(tx);
+      const merged = await this.repository.resolveMerged(tx, today, now);
       const actions = await planEscalations(tx, this.repository, scope, today);
-      return this.repository.apply(tx, actions, now);
+      return merged + (await this.repository.apply(tx, actions, now));
     });
     if (changed > 0) {
       this.logger.log(`escalations: ${changed} change(s)`);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { MilestonesModule } from '../milestones/milestones.module';
+import { UnitsModule } from '../units/units.module';
 import { EscalationEngine } from './escalation-engine';
 import { EscalationEngineRepository } from './escalation-engine.repository';
 import { EscalationLoaders } from './escalation.loaders';
@@ -13,7 +14,7 @@ export const ESCALATIONS_RESOLVERS = [EscalationsResolver, MilestoneEscalationsR
 
 /** What is late or blocked, raised level by level, and what leaders do about it. */
 @Module({
-  imports: [AuditModule, MilestonesModule],
+  imports: [AuditModule, UnitsModule, MilestonesModule],
   providers: [
     EscalationsRepository,
     EscalationEngineRepository,
@@ -22,6 +23,6 @@ export const ESCALATIONS_RESOLVERS = [EscalationsResolver, MilestoneEscalationsR
     EscalationLoaders,
     ...ESCALATIONS_RESOLVERS,
   ],
-  exports: [EscalationEngine, EscalationLoaders],
+  exports: [EscalationEngine, EscalationEngineRepository, EscalationLoaders],
 })
 export class EscalationsModule {}

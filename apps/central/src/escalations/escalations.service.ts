@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ChangeNotifier } from '../platform/changes/change-notifier';
 import { Clock } from '../platform/clock/clock';
 import { AuditRepository } from '../audit/audit.repository';
+import { TokenUnits } from '../units/token-units';
 import { EscalationEngineRepository } from './escalation-engine.repository';
 import { EscalationConnection, EscalationFilter, Escalation } from './escalation.type';
 import { EscalationRow, toEscalation } from './escalation.row';
@@ -24,6 +25,7 @@ export class EscalationsService {
     private readonly clock: Clock,
     private readonly changes: ChangeNotifier,
     private readonly audit: AuditRepository,
+    private readonly tokenUnits: TokenUnits,
   ) {}
 
   async connection(
@@ -90,6 +92,7 @@ export class EscalationsService {
     note: string | null,
   ): Promise<Escalation> {
     if (!isUuid(id)) throw DomainError.notFound(`no escalation ${id.slice(0, 64)}`);
+    await this.tokenUnits.assertMayWrite(actor, this.clock.today());
     const at = this.clock.now();
     const row = await this.db.transaction(async (tx) => {
       const current = await this.repository.lockOne(tx, id);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsoDate } from '@tracker/domain';
 import DataLoader from 'dataloader';
-import { byKey } from '../platform/request/batching';
+import { byKey, groupBy } from '../platform/request/batching';
 import { readDay } from './as-of.sql';
 import { PerRequest } from '../platform/request/per-request';
 import { toMilestone } from './milestone.mapper';
@@ -17,6 +17,8 @@ export function rowMilestonesKey(programId: string | null, unitId: string): stri
 
 export interface MilestoneLoaderSet {
   milestone: DataLoader<string, Milestone | null>;
+  /** The merged units' milestones each carries on, by successor id. */
+  predecessors: DataLoader<string, Milestone[]>;
   /** A board row's milestones, keyed by rowMilestonesKey(programId, unitId). */
   rowMilestones: DataLoader<string, Milestone[]>;
 }
@@ -35,6 +37,13 @@ export class MilestoneLoaders extends PerRequest<MilestoneLoaderSet> {
           ids,
           (await this.milestones.findByIds(ids, on)).map((row) => toMilestone(row, day)),
           (m) => m.id,
+        ),
+      ),
+      predecessors: new DataLoader(async (ids) =>
+        groupBy(
+          ids,
+          (await this.milestones.findPredecessors(ids, on)).map((row) => toMilestone(row, day)),
+          (m) => m.successorId!,
         ),
       ),
       rowMilestones: new DataLoader(async (keys) => {

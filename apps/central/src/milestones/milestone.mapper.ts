@@ -22,5 +22,6 @@ export function toMilestone(row: MilestoneRow, today: IsoDate): Milestone {
     note: row.note,
     programId: row.programId,
     unitId: row.unitId,
+    successorId: row.successorId,
   };
 }

@@ -23,6 +23,7 @@ export interface MilestoneRow {
   note: string | null;
   version: number;
   lastReportedAt: Date | null;
+  successorId: string | null;
   health: Health;
   titleFolded: string;
   unitNameFolded: string;
@@ -58,6 +59,7 @@ export function milestoneRows(on: ReadDay) {
       'm.note',
       'm.version',
       'm.last_reported_at as lastReportedAt',
+      'm.successor_id as successorId',
       healthOn(on.day).as('health'),
       'pi.title_folded as titleFolded',
       'u.name_folded as unitNameFolded',

@@ -37,6 +37,8 @@ export class Milestone extends ReportedState {
 
   programId: string;
   unitId: string;
+  /** Resolved as successor. */
+  successorId: string | null;
 }
 
 @ObjectType()

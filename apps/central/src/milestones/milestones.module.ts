@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { UnitsModule } from '../units/units.module';
+import { CarriedStateRepository } from './carried-state.repository';
 import { MilestoneLoaders } from './milestone.loaders';
 import { MilestonesRepository } from './milestones.repository';
 import { MilestonesResolver } from './milestones.resolver';
@@ -10,7 +11,13 @@ export const MILESTONES_RESOLVERS = [MilestonesResolver];
 /** Milestones as the centre holds them, their health and their pages. */
 @Module({
   imports: [UnitsModule],
-  providers: [MilestonesRepository, MilestonesService, MilestoneLoaders, ...MILESTONES_RESOLVERS],
-  exports: [MilestonesRepository, MilestonesService, MilestoneLoaders],
+  providers: [
+    MilestonesRepository,
+    MilestonesService,
+    MilestoneLoaders,
+    CarriedStateRepository,
+    ...MILESTONES_RESOLVERS,
+  ],
+  exports: [MilestonesRepository, MilestonesService, MilestoneLoaders, CarriedStateRepository],
 })
 export class MilestonesModule {}

@@ -27,6 +27,14 @@ export class MilestonesRepository {
     return rows(this.db, milestoneRows(on).where('m.id', '=', anyOf(ids, 'uuid')));
   }
 
+  /** The milestones merged into these (their successor_id), in unit code order. */
+  async findPredecessors(successorIds: readonly string[], on: ReadDay): Promise<MilestoneRow[]> {
+    return rows(
+      this.db,
+      milestoneRows(on).where('m.successor_id', '=', anyOf(successorIds, 'uuid')).orderBy('u.code'),
+    );
+  }
+
   /**
    * The milestones of these units, in the given programs (every program when
    * `anyProgram`), in program code then key order: a board row's milestones.

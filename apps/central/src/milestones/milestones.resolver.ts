@@ -35,6 +35,25 @@ export class MilestonesResolver {
     return this.service.connection(filter ?? {}, first, after, ctx.today);
   }
 
+  @ResolveField(() => [Milestone], {
+    description:
+      'Milestones of merged units that this one carries on (their history stays theirs).',
+  })
+  async predecessors(@Parent() m: Milestone, @Context() ctx: RequestContext): Promise<Milestone[]> {
+    return this.loaders.of(ctx).predecessors.load(m.id);
+  }
+
+  @ResolveField(() => Milestone, {
+    nullable: true,
+    description: "Set when this milestone's unit was merged: the milestone that carries it on.",
+  })
+  async successor(
+    @Parent() m: Milestone,
+    @Context() ctx: RequestContext,
+  ): Promise<Milestone | null> {
+    return m.successorId ? this.loaders.of(ctx).milestone.load(m.successorId) : null;
+  }
+
   @ResolveField(() => Unit)
   async unit(@Parent() m: Milestone, @Context() ctx: RequestContext): Promise<Unit> {
     return (await this.units.of(ctx).unit.load(m.unitId))!;

@@ -15,7 +15,8 @@ import { DataSource } from 'typeorm';
 import { ChangeNotifier } from '../platform/changes/change-notifier';
 import { Clock } from '../platform/clock/clock';
 import { EscalationEngine } from '../escalations/escalation-engine';
-import { UnitsRepository } from '../units/units.repository';
+import { CarriedStateRepository } from '../milestones/carried-state.repository';
+import { TokenUnits } from '../units/token-units';
 import { MilestoneUpdateInput, PushMilestoneUpdatesInput } from './push-milestone-updates.input';
 import { incoming } from './ledger-rows';
 import { NodeUnit, SyncLedgerRepository } from './sync-ledger.repository';
@@ -32,10 +33,11 @@ export class SyncService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly ledger: SyncLedgerRepository,
-    private readonly units: UnitsRepository,
+    private readonly units: TokenUnits,
     private readonly clock: Clock,
     private readonly engine: EscalationEngine,
     private readonly changes: ChangeNotifier,
+    private readonly carried: CarriedStateRepository,
   ) {}
 
   /**
@@ -85,6 +87,7 @@ export class SyncService {
         (inc) => targets.get(ref(inputOf.get(inc)!)),
         prior,
         today,
+        node.ended,
       );
       const recorded = updates
         .map((input, i) => ({ input, decision: decisions[i] }))
@@ -119,27 +122,36 @@ export class SyncService {
       const touched = [...targets.values()].filter((t) =>
         decisions.some((d) => d.applied && d.milestoneId === t.id),
       );
+      // a merged unit's late report moves the new unit's milestone still derived from it
+      const carried = await this.carried.refreshFrom(
+        tx,
+        touched.map((t) => t.id),
+      );
       return {
         decisions,
         highestAckedSeq,
         programIds: [...new Set(touched.map((t) => t.programId))],
-        milestoneIds: touched.map((t) => t.id),
+        milestoneIds: [...touched.map((t) => t.id), ...carried],
       };
     });
   }
 
   /** The unit the token speaks for: a province for a node, an agency for an agency. */
-  private async nodeUnit(actor: Actor, today: string): Promise<NodeUnit> {
+  /**
+   * The unit the token speaks for: a province for a node, an agency for an agency.
+   * A unit since merged still pushes: its reports dated before its end apply, later
+   * ones are REJECTED naming its successor (`ended`).
+   */
+  private async nodeUnit(actor: Actor, today: IsoDate): Promise<NodeUnit> {
     const expected =
       actor.role === Role.PROVINCE_NODE ? UnitKind.PROVINCE : UnitKind.CENTRAL_AGENCY;
-    const [unit] = actor.unit
-      ? await this.units.findExisting(today, { kind: expected, code: actor.unit })
-      : [];
-    if (!unit)
+    const unit = await this.units.unitOf(actor, today);
+    if (!unit || unit.kind !== expected || (unit.validFrom && unit.validFrom > today))
       throw DomainError.forbidden(
         `the token's unit ${actor.unit} is no ${expected.toLowerCase()} that exists today`,
       );
-    return { id: unit.id, code: unit.code, kind: unit.kind };
+    const ended = await this.units.endOf(unit, today);
+    return { id: unit.id, code: unit.code, kind: unit.kind, ended };
   }
 
   /**

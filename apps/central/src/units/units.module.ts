@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TokenUnits } from './token-units';
 import { UnitLoaders } from './unit.loaders';
 import { UnitsRepository } from './units.repository';
 import { UnitsResolver } from './units.resolver';
@@ -7,7 +8,7 @@ export const UNITS_RESOLVERS = [UnitsResolver];
 
 /** Provinces, ministries and agencies, their codes and their mergers. */
 @Module({
-  providers: [UnitsRepository, UnitLoaders, ...UNITS_RESOLVERS],
-  exports: [UnitsRepository, UnitLoaders],
+  providers: [UnitsRepository, UnitLoaders, TokenUnits, ...UNITS_RESOLVERS],
+  exports: [UnitsRepository, UnitLoaders, TokenUnits],
 })
 export class UnitsModule {}

@@ -49,9 +49,41 @@ export class UnitsRepository {
         eb.or([
           eb('u.name_folded', 'like', containsPattern(folded)),
           eb('u.code', '=', folded.toUpperCase()),
+          // a former name finds the unit that carries it on ("ha giang": Tuyên Quang)
+          eb.exists(
+            eb
+              .selectFrom('unit as p')
+              .select('p.id')
+              .whereRef('p.successor_id', '=', 'u.id')
+              .where('p.name_folded', 'like', containsPattern(folded)),
+          ),
         ]),
       );
     return rows(this.db, query.orderBy('u.kind', 'desc').orderBy('u.code'));
+  }
+
+  /**
+   * The unit that bore `code` on `day`, else the last that bore it before (a unit
+   * since merged): what a token issued on `day` speaks for.
+   */
+  async bearerOf(code: string, day: IsoDate): Promise<Unit | undefined> {
+    const [unit] = await rows(
+      this.db,
+      units()
+        .where('u.code', '=', code)
+        .where(sql<boolean>`(u.valid_from IS NULL OR u.valid_from <= ${day}::date)`)
+        .orderBy(sql`u.valid_from DESC NULLS LAST`)
+        .limit(1),
+    );
+    return unit;
+  }
+
+  /** The units merged into these, in code order. */
+  async findPredecessors(successorIds: readonly string[]): Promise<Unit[]> {
+    return rows(
+      this.db,
+      units().where('u.successor_id', '=', anyOf(successorIds, 'uuid')).orderBy('u.code'),
+    );
   }
 
   async findByIds(ids: readonly string[]): Promise<Unit[]> {

@@ -50,6 +50,22 @@ export class UnitsResolver {
     return unit ?? null;
   }
 
+  @ResolveField(() => [Unit], {
+    description: 'The units this one was formed from (empty for a unit that was never merged).',
+  })
+  async predecessors(@Parent() unit: Unit, @Context() ctx: RequestContext): Promise<Unit[]> {
+    return this.loaders.of(ctx).predecessors.load(unit.id);
+  }
+
+  @ResolveField(() => [String], {
+    description:
+      'Names of the units this one was formed from, so a search by a former name finds it.',
+  })
+  async formerNames(@Parent() unit: Unit, @Context() ctx: RequestContext): Promise<string[]> {
+    const predecessors = await this.loaders.of(ctx).predecessors.load(unit.id);
+    return [...new Set(predecessors.map((p) => p.name))].filter((name) => name !== unit.name);
+  }
+
   @ResolveField(() => Unit, {
     nullable: true,
     description: "The unit that took over this one's milestones after a merger.",
