@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { BENCH_A_YEAR_BACK } from '../dataset/scales';
 import type { Canonical, Workload } from './workloads';
 
 /*
@@ -244,6 +245,52 @@ const Q4 = `SELECT json_build_object(
       JOIN unit u ON u.id = m.unit_id)
   ) AS answer`;
 
+/**
+ * Q5: Q1 and Q2 as they stood at the end of $1, a year back: the same two
+ * statements, as subqueries, over CTEs that shadow plan_item and milestone with
+ * that day's state: the plan version then in force (items it had dropped read
+ * CANCELLED), each milestone's last applied report by seq dated (Hà Nội day)
+ * on or before $1, in one DISTINCT ON pass over the ledger, and each escalation
+ * as its last event by then left it. The bench's units never merge: no
+ * successor state to derive.
+ */
+const Q5 = `WITH as_of_version AS MATERIALIZED (
+    SELECT DISTINCT ON (pv.program_id) pv.program_id, pv.version, pv.items FROM plan_version pv
+    WHERE pv.published_at < (($1::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC'
+    ORDER BY pv.program_id, pv.version DESC
+  ),
+  plan_item AS MATERIALIZED (
+    SELECT pi.id, pi.program_id, pi.key, pi.title, pi.scope, x.key IS NULL AS dropped,
+      COALESCE(x."baselineDue", pi.baseline_due) AS baseline_due, COALESCE(x.weight, pi.weight) AS weight,
+      CASE WHEN x.key IS NULL THEN pi.depends_on ELSE ARRAY(SELECT jsonb_array_elements_text(x."dependsOn")) END AS depends_on
+    FROM as_of_version v JOIN plan_item pi ON pi.program_id = v.program_id AND pi.added_in_version <= v.version
+    LEFT JOIN LATERAL jsonb_to_recordset(v.items) AS x(key text, "baselineDue" date, weight float8, "dependsOn" jsonb)
+      ON x.key = pi.key
+  ),
+  milestone AS MATERIALIZED (
+    SELECT m.id, m.program_id, m.plan_item_id, m.unit_id,
+      CASE WHEN pi.dropped THEN 'CANCELLED' ELSE COALESCE(r.status, 'NOT_STARTED') END AS status,
+      COALESCE(r.percent_complete, 0) AS percent_complete, r.forecast_due, r.completed_on
+    FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
+    JOIN unit u ON u.id = m.unit_id AND (u.valid_from IS NULL OR u.valid_from <= $1::date)
+      AND (u.valid_to IS NULL OR u.valid_to >= $1::date)
+    LEFT JOIN (
+      SELECT DISTINCT ON (mu.milestone_id) mu.milestone_id, mu.status, mu.percent_complete, mu.forecast_due, mu.completed_on
+      FROM milestone_update mu
+      WHERE mu.outcome = 'APPLIED' AND mu.reported_at < (($1::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC'
+      ORDER BY mu.milestone_id, mu.seq DESC
+    ) r ON r.milestone_id = m.id
+  ),
+  escalation AS MATERIALIZED (
+    SELECT e.id, e.milestone_id, ev.level,
+      CASE WHEN ev.kind IN ('RESOLVED', 'AUTO_RESOLVED') THEN 'RESOLVED' ELSE 'OPEN' END AS state
+    FROM escalation e CROSS JOIN LATERAL (
+      SELECT ee.kind, ee.level FROM escalation_event ee
+      WHERE ee.escalation_id = e.id AND ee.at < (($1::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC'
+      ORDER BY ee.at DESC, ee.id DESC LIMIT 1) ev
+  )
+  SELECT json_build_object('dashboard', (${Q1}), 'board', (${Q2})) AS answer`;
+
 /** Q2's program, as the API document names it. */
 export const BOARD_PROGRAM = 'LAND';
 
@@ -252,6 +299,7 @@ const STATEMENTS: Record<Workload, { sql: string; params: (today: string) => unk
   Q2: { sql: Q2, params: (today) => [today, BOARD_PROGRAM] },
   Q3: { sql: Q3, params: (today) => [today] },
   Q4: { sql: Q4, params: () => [] },
+  Q5: { sql: Q5, params: () => [BENCH_A_YEAR_BACK, BOARD_PROGRAM] },
 };
 
 /** The SQL statements one floor answer takes. */

@@ -1,10 +1,13 @@
 import { Progress } from '@tracker/domain';
+import { BENCH_A_YEAR_BACK } from '../dataset/scales';
+
 /**
- * The four read workloads the bench measures, as our API is asked them, and the
+ * The five read workloads the bench measures, as our API is asked them, and the
  * canonical form in which the three servers' answers are compared: plain JSON,
  * arrays in answer order, nested unit/program objects flattened to code and name.
+ * Q5 is Q1's dashboard and Q2's board as they stood a year back: read from history.
  */
-export const WORKLOADS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+export const WORKLOADS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5'] as const;
 export type Workload = (typeof WORKLOADS)[number];
 
 export type Canonical =
@@ -12,11 +15,18 @@ export type Canonical =
 
 const PROGRESS = 'progress { percentComplete total done late blocked atRisk onTrack onTimeRate }';
 
+const dashboard = (asOf: string) =>
+  `nationalDashboard${asOf} { asOf programs { program { code name } health openEscalations ${PROGRESS} } escalationsByLevel { level count } laggingProvinces(first: 10) { unit { code name } health ${PROGRESS} } }`;
+const board = (asOf: string) =>
+  `program(code: "LAND") { provinceBoard${asOf} { unit { code name } health lastSyncAt ${PROGRESS} milestones { key status health percentComplete } } }`;
+const yearBack = `(asOf: "${BENCH_A_YEAR_BACK}")`;
+
 export const API_DOCUMENTS: Record<Workload, string> = {
-  Q1: `{ nationalDashboard { asOf programs { program { code name } health openEscalations ${PROGRESS} } escalationsByLevel { level count } laggingProvinces(first: 10) { unit { code name } health ${PROGRESS} } } }`,
-  Q2: `{ program(code: "LAND") { provinceBoard { unit { code name } health lastSyncAt ${PROGRESS} milestones { key status health percentComplete } } } }`,
+  Q1: `{ ${dashboard('')} }`,
+  Q2: `{ ${board('')} }`,
   Q3: `{ milestones(filter: {health: [LATE]}, first: 50) { totalCount edges { node { id key title health status percentComplete program { code name } unit { code name } } } } }`,
   Q4: `{ escalations(first: 50) { totalCount edges { node { id level reason state ageDays milestone { key program { code } unit { code name } } } } } }`,
+  Q5: `{ ${dashboard(yearBack)} ${board(yearBack)} }`,
 };
 
 /** Progress as the API answers it: the domain's roll-up, field for field. */
@@ -109,6 +119,8 @@ export function isoInstant(value: string | null): string | null {
 /** The API's `data` for a workload, in canonical form. */
 export function canonicalFromApi(workload: Workload, data: unknown): Canonical {
   switch (workload) {
+    case 'Q5':
+      return { dashboard: canonicalFromApi('Q1', data), board: canonicalFromApi('Q2', data) };
     case 'Q1': {
       const d = (data as ApiQ1).nationalDashboard;
       return {

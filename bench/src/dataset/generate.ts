@@ -6,6 +6,7 @@ import {
   CURRENT_STATE_SQL,
   HISTORY_SQL,
   NODE_LEDGER_SQL,
+  PLANS_PUBLISHED_SQL,
   SYNTHETIC_PROVINCES_SQL,
 } from './history.sql';
 import { BENCH_TODAY, Scale } from './scales';
@@ -90,6 +91,7 @@ export async function generateDataset(
           await client.query(HISTORY_SQL, [seed, scale.historyUpdates, BENCH_TODAY]);
           await client.query(CURRENT_STATE_SQL);
           await client.query(NODE_LEDGER_SQL);
+          await client.query(PLANS_PUBLISHED_SQL, [BENCH_TODAY]);
           await client.query('COMMIT');
         } catch (e) {
           await client.query('ROLLBACK');

@@ -3,6 +3,8 @@
  * dataset is `historyUpdates` applied reports spread over all milestones, each
  * node's seqs strictly increasing, each milestone ending in a state chosen by a
  * hash of the seed and its identity (so a seed gives the same dataset every time).
+ * A milestone's k reports are spread evenly over the two years before its last
+ * one, so that a board as of a year back (Q5) reads a real history at any scale.
  * $1 seed, $2 total updates, $3 the central date.
  */
 export const HISTORY_SQL = `
@@ -33,9 +35,13 @@ export const HISTORY_SQL = `
     CASE WHEN g.j = f.k AND f.final_status = 'IN_PROGRESS' AND f.h % 7 = 0 THEN f.baseline_due + (1 + f.h % 60)::int END,
     CASE WHEN g.j = f.k AND f.final_status = 'DONE' THEN f.last_day - (f.h % 5)::int END,
     CASE WHEN g.j = f.k AND f.final_status = 'BLOCKED' THEN 'Chờ kinh phí và nhân lực' END,
-    NULL, 'bench', (f.last_day - (f.k - g.j))::timestamp + interval '1 hour' + make_interval(secs => f.idx % 3600),
-    (f.last_day - (f.k - g.j))::timestamp + interval '1 hour 5 minutes' + make_interval(secs => f.idx % 3600)
+    NULL, 'bench', (f.last_day - (f.k - g.j) * 730 / f.k)::timestamp + interval '1 hour' + make_interval(secs => f.idx % 3600),
+    (f.last_day - (f.k - g.j) * 730 / f.k)::timestamp + interval '1 hour 5 minutes' + make_interval(secs => f.idx % 3600)
   FROM final f, generate_series(1, f.k) AS g(j)`;
+
+/** The plans were published before the history began: two years and a month before $1, the central date. */
+export const PLANS_PUBLISHED_SQL = `
+  UPDATE plan_version SET published_at = ($1::date - interval '25 months')::timestamp AT TIME ZONE 'UTC'`;
 
 /** Each milestone as its last applied report left it. */
 export const CURRENT_STATE_SQL = `

@@ -50,3 +50,6 @@ export const SCALES: Record<string, Scale> = {
 /** The central clock of every bench run: fixed, so that health and answers repeat. */
 export const BENCH_NOW = '2026-06-30T03:00:00Z';
 export const BENCH_TODAY = '2026-06-30';
+
+/** Q5's day: a board as it stood a year before the central date (the history reaches it). */
+export const BENCH_A_YEAR_BACK = '2025-06-30';

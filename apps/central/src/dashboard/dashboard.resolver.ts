@@ -1,5 +1,6 @@
-import { pageSize } from '@tracker/api';
+import { DateScalar, pageSize } from '@tracker/api';
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { asOfDay } from '@tracker/domain';
 import { RequestContext } from '../platform/request/request-context';
 import { ProvinceRow } from '../rollup/rollup.type';
 import { DashboardService } from './dashboard.service';
@@ -9,9 +10,14 @@ import { NationalDashboard } from './national-dashboard.type';
 export class DashboardResolver {
   constructor(private readonly dashboard: DashboardService) {}
 
-  @Query(() => NationalDashboard)
-  async nationalDashboard(@Context() ctx: RequestContext): Promise<NationalDashboard> {
-    return this.dashboard.national(ctx);
+  @Query(() => NationalDashboard, {
+    description: 'As of the end of that day (default today); a date after today is BAD_USER_INPUT.',
+  })
+  async nationalDashboard(
+    @Context() ctx: RequestContext,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+  ): Promise<NationalDashboard> {
+    return this.dashboard.national(ctx, asOfDay(asOf, ctx.today));
   }
 
   @ResolveField(() => [ProvinceRow], {

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ESCALATION_LEVELS, NO_MILESTONES, programHealthOf, progressOf } from '@tracker/domain';
+import {
+  ESCALATION_LEVELS,
+  IsoDate,
+  NO_MILESTONES,
+  programHealthOf,
+  progressOf,
+} from '@tracker/domain';
+import { readDay } from '../milestones/as-of.sql';
 import { EscalationLoaders } from '../escalations/escalation.loaders';
 import { RequestContext } from '../platform/request/request-context';
 import { ProgramsRepository } from '../programs/programs.repository';
@@ -24,21 +31,22 @@ export class DashboardService {
     private readonly escalations: EscalationLoaders,
   ) {}
 
-  async national(ctx: RequestContext): Promise<NationalDashboard> {
+  /** The picture at the end of `day` (today, or a past day read from history). */
+  async national(ctx: RequestContext, day: IsoDate): Promise<NationalDashboard> {
     const programs = await this.programs.findAll();
     const [totals, provinces, nodes, live] = await Promise.all([
       this.sums.totals(
         programs.map((p) => p.id),
-        ctx.today,
+        readDay(day, ctx.today),
       ),
-      this.units.of(ctx).activeProvinces(),
+      this.units.of(ctx, day).activeProvinces(),
       this.sync.of(ctx).nodeSync(),
-      this.escalations.of(ctx).liveEscalations(),
+      this.escalations.of(ctx, day).liveEscalations(),
     ]);
     const count = (keep: (row: (typeof live)[number]) => boolean) =>
       live.filter(keep).reduce((n, row) => n + row.n, 0);
     return {
-      asOf: ctx.today,
+      asOf: day,
       programs: programs.map((program) => {
         const sums = totals.byProgram.get(program.id) ?? NO_MILESTONES;
         return {
@@ -52,7 +60,7 @@ export class DashboardService {
         level,
         count: count((row) => row.level === level),
       })),
-      provincesWorstFirst: laggingFirst(provinceRows(provinces, totals.byUnit, null, nodes)),
+      provincesWorstFirst: laggingFirst(provinceRows(provinces, totals.byUnit, null, day, nodes)),
     };
   }
 }

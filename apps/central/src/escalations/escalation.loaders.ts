@@ -1,24 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { EscalationLevel } from '@tracker/domain';
+import { IsoDate } from '@tracker/domain';
 import DataLoader from 'dataloader';
+import { readDay } from '../milestones/as-of.sql';
 import { groupBy } from '../platform/request/batching';
 import { once, PerRequest } from '../platform/request/per-request';
 import { EscalationRow } from './escalation.row';
 import { EscalationEvent } from './escalation.type';
-import { EscalationsRepository } from './escalations.repository';
-
-export interface LiveEscalationCount {
-  programId: string;
-  level: EscalationLevel;
-  n: number;
-}
+import { EscalationsRepository, LiveEscalationCount } from './escalations.repository';
 
 export interface EscalationLoaderSet {
   /** Every escalation of a milestone, worst first. */
   escalations: DataLoader<string, EscalationRow[]>;
   /** The history of an escalation, oldest first. */
   escalationEvents: DataLoader<string, EscalationEvent[]>;
-  /** Live (open or acknowledged) escalations by program and level. */
+  /** Live (open or acknowledged) escalations by program and level, on the loaders' day. */
   liveEscalations: () => Promise<LiveEscalationCount[]>;
 }
 
@@ -28,7 +23,7 @@ export class EscalationLoaders extends PerRequest<EscalationLoaderSet> {
     super();
   }
 
-  protected create(): EscalationLoaderSet {
+  protected create(day: IsoDate, today: IsoDate): EscalationLoaderSet {
     return {
       escalations: new DataLoader(async (ids) =>
         groupBy(ids, await this.escalations.forMilestones(ids), (e) => e.milestoneId),
@@ -36,7 +31,7 @@ export class EscalationLoaders extends PerRequest<EscalationLoaderSet> {
       escalationEvents: new DataLoader(async (ids) =>
         groupBy(ids, await this.escalations.events(ids), (e) => e.escalationId),
       ),
-      liveEscalations: once(() => this.escalations.liveCounts()),
+      liveEscalations: once(() => this.escalations.liveCounts(readDay(day, today))),
     };
   }
 }

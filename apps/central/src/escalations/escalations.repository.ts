@@ -6,8 +6,16 @@ import { EscalationLevel, EscalationState, levelRank, Role } from '@tracker/doma
 import { anyOf, centralSql, one, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
+import { endOfVietnamDay, ReadDay } from '../milestones/as-of.sql';
 import { EscalationEvent, EscalationFilter } from './escalation.type';
 import { escalationRows, EscalationRow, levelRankSql } from './escalation.row';
+
+/** Open escalations of one program at one level. */
+export interface LiveEscalationCount {
+  programId: string;
+  level: EscalationLevel;
+  n: number;
+}
 
 /** A leader's queue by default: what is still open or acknowledged. */
 const LIVE = [EscalationState.OPEN, EscalationState.ACKNOWLEDGED];
@@ -125,7 +133,22 @@ export class EscalationsRepository {
   }
 
   /** Live escalations by level, and per program: the dashboard's counts in one statement. */
-  async liveCounts(): Promise<{ programId: string; level: EscalationLevel; n: number }[]> {
+  /**
+   * Unresolved escalations per program and level. A past day: those whose last
+   * event by the end of it (at, then id) was not a resolution, at that event's level.
+   */
+  async liveCounts(on: ReadDay): Promise<LiveEscalationCount[]> {
+    if (on.fromHistory)
+      return rows(
+        this.db,
+        sql<LiveEscalationCount>`SELECT m.program_id AS "programId", ev.level, count(*)::int AS n
+          FROM escalation e JOIN milestone m ON m.id = e.milestone_id
+          CROSS JOIN LATERAL (SELECT ee.kind, ee.level FROM escalation_event ee
+            WHERE ee.escalation_id = e.id AND ee.at < ${endOfVietnamDay(on.day)}::timestamptz
+            ORDER BY ee.at DESC, ee.id DESC LIMIT 1) ev
+          WHERE ev.kind NOT IN ('RESOLVED', 'AUTO_RESOLVED')
+          GROUP BY m.program_id, ev.level`,
+      );
     return rows(
       this.db,
       centralSql

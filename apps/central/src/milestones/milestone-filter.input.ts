@@ -1,3 +1,4 @@
+import { DateScalar } from '@tracker/api';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Health, MilestoneScope, MilestoneStatus } from '@tracker/domain';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
@@ -44,4 +45,11 @@ export class MilestoneFilter {
   // A search box, not a document: longer input is a mistake or an attack.
   @MaxLength(100)
   search?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The milestones as they stood at the end of that day (domain.md 'As of a date').",
+  })
+  @IsOptional()
+  asOf?: string;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IsoDate } from '@tracker/domain';
 import DataLoader from 'dataloader';
 import { byKey, groupBy } from '../platform/request/batching';
+import { readDay } from './as-of.sql';
 import { PerRequest } from '../platform/request/per-request';
 import { toMilestone } from './milestone.mapper';
 import { Milestone } from './milestone.type';
@@ -28,21 +29,20 @@ export class MilestoneLoaders extends PerRequest<MilestoneLoaderSet> {
     super();
   }
 
-  protected create(today: IsoDate): MilestoneLoaderSet {
+  protected create(day: IsoDate, today: IsoDate): MilestoneLoaderSet {
+    const on = readDay(day, today);
     return {
       milestone: new DataLoader(async (ids) =>
         byKey(
           ids,
-          (await this.milestones.findByIds(ids, today)).map((row) => toMilestone(row, today)),
+          (await this.milestones.findByIds(ids, on)).map((row) => toMilestone(row, day)),
           (m) => m.id,
         ),
       ),
       predecessors: new DataLoader(async (ids) =>
         groupBy(
           ids,
-          (await this.milestones.findPredecessors(ids, today)).map((row) =>
-            toMilestone(row, today),
-          ),
+          (await this.milestones.findPredecessors(ids, on)).map((row) => toMilestone(row, day)),
           (m) => m.successorId!,
         ),
       ),
@@ -53,11 +53,11 @@ export class MilestoneLoaders extends PerRequest<MilestoneLoaderSet> {
           [...new Set(pairs.map(([, u]) => u))],
           programIds,
           pairs.some(([p]) => p === ANY_PROGRAM),
-          today,
+          on,
         );
         const grouped = new Map<string, Milestone[]>(keys.map((k) => [k, []]));
         for (const row of rows) {
-          const milestone = toMilestone(row, today);
+          const milestone = toMilestone(row, day);
           grouped.get(rowMilestonesKey(row.programId, row.unitId))?.push(milestone);
           grouped.get(rowMilestonesKey(null, row.unitId))?.push(milestone);
         }

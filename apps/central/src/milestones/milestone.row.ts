@@ -1,5 +1,5 @@
-import { Health, IsoDate, MilestoneScope, MilestoneStatus } from '@tracker/domain';
-import { centralSql } from '@tracker/persistence';
+import { Health, MilestoneScope, MilestoneStatus } from '@tracker/domain';
+import { asOfQueries, ReadDay } from './as-of.sql';
 import { healthOn } from './health.sql';
 
 /** One milestone as read from the database, health computed for the query's date. */
@@ -31,10 +31,10 @@ export interface MilestoneRow {
 
 /**
  * Milestones (m) with their plan item (pi), program (p) and unit (u), selected as
- * MilestoneRow with health for `today`.
+ * MilestoneRow with health for the day, as they stood at its end (asOfQueries).
  */
-export function milestoneRows(today: IsoDate) {
-  return centralSql
+export function milestoneRows(on: ReadDay) {
+  return asOfQueries(on)
     .selectFrom('milestone as m')
     .innerJoin('plan_item as pi', 'pi.id', 'm.plan_item_id')
     .innerJoin('program as p', 'p.id', 'm.program_id')
@@ -60,7 +60,7 @@ export function milestoneRows(today: IsoDate) {
       'm.version',
       'm.last_reported_at as lastReportedAt',
       'm.successor_id as successorId',
-      healthOn(today).as('health'),
+      healthOn(on.day).as('health'),
       'pi.title_folded as titleFolded',
       'u.name_folded as unitNameFolded',
     ])

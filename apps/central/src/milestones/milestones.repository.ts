@@ -1,11 +1,12 @@
 import { keysetPage, Page } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { foldForSearch, IsoDate } from '@tracker/domain';
+import { foldForSearch } from '@tracker/domain';
 import { anyOf, centralSql, rows } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
-import { containsPattern } from '../units/units.repository';
+import { containsPattern, unitExistsOn } from '../units/units.repository';
+import { ReadDay } from './as-of.sql';
 import { MilestoneFilter } from './milestone-filter.input';
 import { milestoneRows, MilestoneRow } from './milestone.row';
 
@@ -21,17 +22,16 @@ const C = (column: string) => sql`${sql.ref(column)} COLLATE "C"`;
 export class MilestonesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async findByIds(ids: readonly string[], today: IsoDate): Promise<MilestoneRow[]> {
-    return rows(this.db, milestoneRows(today).where('m.id', '=', anyOf(ids, 'uuid')));
+  /** By id, whatever its unit: a merged unit's milestone stays readable, history is kept. */
+  async findByIds(ids: readonly string[], on: ReadDay): Promise<MilestoneRow[]> {
+    return rows(this.db, milestoneRows(on).where('m.id', '=', anyOf(ids, 'uuid')));
   }
 
   /** The milestones merged into these (their successor_id), in unit code order. */
-  async findPredecessors(successorIds: readonly string[], today: IsoDate): Promise<MilestoneRow[]> {
+  async findPredecessors(successorIds: readonly string[], on: ReadDay): Promise<MilestoneRow[]> {
     return rows(
       this.db,
-      milestoneRows(today)
-        .where('m.successor_id', '=', anyOf(successorIds, 'uuid'))
-        .orderBy('u.code'),
+      milestoneRows(on).where('m.successor_id', '=', anyOf(successorIds, 'uuid')).orderBy('u.code'),
     );
   }
 
@@ -43,9 +43,9 @@ export class MilestonesRepository {
     unitIds: readonly string[],
     programIds: readonly string[],
     anyProgram: boolean,
-    today: IsoDate,
+    on: ReadDay,
   ): Promise<MilestoneRow[]> {
-    let query = milestoneRows(today).where('m.unit_id', '=', anyOf(unitIds, 'uuid'));
+    let query = milestoneRows(on).where('m.unit_id', '=', anyOf(unitIds, 'uuid'));
     if (!anyProgram) query = query.where('m.program_id', '=', anyOf(programIds, 'uuid'));
     return rows(this.db, query.orderBy(C('p.code')).orderBy(C('pi.key')));
   }
@@ -53,15 +53,17 @@ export class MilestonesRepository {
   /**
    * One page of milestones in (program, key, unit code, id) order, filtered in SQL
    * (health included, so paging by health is exact), and the total without paging.
+   * Only milestones of units that exist on the day: a merged unit's are its successor's.
    */
   async page(
     filter: MilestoneFilter,
     first: number,
     after: string | undefined,
-    today: IsoDate,
+    on: ReadDay,
   ): Promise<MilestonePage> {
     // Filtered as a derived table, on its columns (health among them), as the page sorts.
-    let query = centralSql.selectFrom(milestoneRows(today).as('ms')).selectAll('ms');
+    const existing = milestoneRows(on).where(unitExistsOn(on.day));
+    let query = centralSql.selectFrom(existing.as('ms')).selectAll('ms');
     if (filter.programCode) query = query.where('ms.programCode', '=', filter.programCode);
     if (filter.unitCode) query = query.where('ms.unitCode', '=', filter.unitCode);
     if (filter.status?.length) query = query.where('ms.status', '=', anyOf(filter.status, 'text'));

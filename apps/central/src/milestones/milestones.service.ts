@@ -1,6 +1,7 @@
 import { mapPage, pageSize } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
-import { IsoDate } from '@tracker/domain';
+import { asOfDay, IsoDate } from '@tracker/domain';
+import { readDay } from './as-of.sql';
 import { toMilestone } from './milestone.mapper';
 import { MilestoneFilter } from './milestone-filter.input';
 import { MilestoneConnection } from './milestone.type';
@@ -16,8 +17,9 @@ export class MilestonesService {
     after: string | undefined,
     today: IsoDate,
   ): Promise<MilestoneConnection> {
-    return mapPage(await this.milestones.page(filter, pageSize(first), after, today), (row) =>
-      toMilestone(row, today),
+    const on = readDay(asOfDay(filter.asOf, today), today);
+    return mapPage(await this.milestones.page(filter, pageSize(first), after, on), (row) =>
+      toMilestone(row, on.day),
     );
   }
 }

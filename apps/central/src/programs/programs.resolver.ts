@@ -1,4 +1,4 @@
-import { CurrentActor, Roles } from '@tracker/api';
+import { CurrentActor, DateScalar, Roles } from '@tracker/api';
 import {
   Args,
   Context,
@@ -13,6 +13,7 @@ import {
 import { Actor } from '@tracker/auth';
 import {
   addSums,
+  asOfDay,
   DeliveryModel,
   Health,
   NO_MILESTONES,
@@ -107,9 +108,16 @@ export class ProgramsResolver {
     return this.loaders.of(ctx).plan.load(program.id);
   }
 
-  @ResolveField(() => Progress)
-  async progress(@Parent() program: Program, @Context() ctx: RequestContext): Promise<Progress> {
-    return progressOf(programSums(await this.rollup.of(ctx).cells.load(program.id)));
+  @ResolveField(() => Progress, {
+    description: "As of the end of that day (domain.md 'As of a date'); default today.",
+  })
+  async progress(
+    @Parent() program: Program,
+    @Context() ctx: RequestContext,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+  ): Promise<Progress> {
+    const day = asOfDay(asOf, ctx.today);
+    return progressOf(programSums(await this.rollup.of(ctx, day).cells.load(program.id)));
   }
 
   /** Not in the contract: the program's health by domain.md's 10% rule. */
@@ -120,19 +128,22 @@ export class ProgramsResolver {
 
   @ResolveField(() => [ProvinceRow], {
     description:
-      'FEDERATED programs: one row per active province, in code order. CENTRALIZED: empty.',
+      'FEDERATED programs: one row per province existing on asOf (default today), in code order. CENTRALIZED: empty.',
   })
   async provinceBoard(
     @Parent() program: Program,
     @Context() ctx: RequestContext,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ): Promise<ProvinceRow[]> {
+    const day = asOfDay(asOf, ctx.today);
     if (program.model !== DeliveryModel.FEDERATED) return [];
     const [provinces, cells, nodes] = await Promise.all([
-      this.units.of(ctx).activeProvinces(),
-      this.rollup.of(ctx).cells.load(program.id),
+      this.units.of(ctx, day).activeProvinces(),
+      this.rollup.of(ctx, day).cells.load(program.id),
       this.sync.of(ctx).nodeSync(),
     ]);
-    return provinceRows(provinces, new Map(cells.map((c) => [c.unitId, c])), program.id, nodes);
+    const sums = new Map(cells.map((c) => [c.unitId, c]));
+    return provinceRows(provinces, sums, program.id, day, nodes);
   }
 
   @ResolveField(() => MilestoneConnection)

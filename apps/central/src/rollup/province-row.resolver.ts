@@ -17,6 +17,8 @@ export class ProvinceRowResolver {
     @Parent() row: ProvinceRow,
     @Context() ctx: RequestContext,
   ): Promise<Milestone[]> {
-    return this.loaders.of(ctx).rowMilestones.load(rowMilestonesKey(row.programId, row.unit.id));
+    return this.loaders
+      .of(ctx, row.asOf)
+      .rowMilestones.load(rowMilestonesKey(row.programId, row.unit.id));
   }
 }

@@ -1,4 +1,5 @@
 import {
+  IsoDate,
   NO_MILESTONES,
   ProgressSums,
   progressOf,
@@ -8,11 +9,12 @@ import {
 import { ProvinceRow } from './rollup.type';
 import { Unit } from '../units/unit.type';
 
-/** One row per province, in the order given, from each unit's sums (none: no milestones). */
+/** One row per province, in the order given, from each unit's sums (none: no milestones), as of `asOf`. */
 export function provinceRows(
   provinces: readonly Unit[],
   sumsByUnit: ReadonlyMap<string, ProgressSums>,
   programId: string | null,
+  asOf: IsoDate,
   nodes: ReadonlyMap<string, { lastSyncAt: Date | null }> = new Map(),
 ): ProvinceRow[] {
   return provinces.map((unit) => {
@@ -23,6 +25,7 @@ export function provinceRows(
       health: rowHealthOf(sums),
       lastSyncAt: nodes.get(unit.id)?.lastSyncAt ?? null,
       programId,
+      asOf,
     };
   });
 }

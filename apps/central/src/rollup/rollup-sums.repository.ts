@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Health, IsoDate, NO_MILESTONES, ProgressSums } from '@tracker/domain';
+import { Health, NO_MILESTONES, ProgressSums } from '@tracker/domain';
 import { rows } from '@tracker/persistence';
 import { RawBuilder, sql } from 'kysely';
 import { DataSource } from 'typeorm';
+import { asOfCtes, ReadDay } from '../milestones/as-of.sql';
 import { healthOn } from '../milestones/health.sql';
+import { unitExistsOn } from '../units/units.repository';
 
 /** The sums of one program's milestones in one unit. */
 export interface RollupCell extends ProgressSums {
@@ -26,18 +28,22 @@ export interface RollupTotals {
  * the two to the same answers. Summed in the database, a roll-up sends one row
  * per group instead of one per milestone. Health is computed once per milestone
  * (MATERIALIZED): inlined, PostgreSQL would evaluate it again in every FILTER.
+ * Only milestones of units that exist on the day count (a merged unit's are
+ * carried on by its successor's: counted once), and a past day reads the
+ * milestones and plan as they stood (asOfCtes).
  */
 function sums<Row>(
   programIds: readonly string[],
-  today: IsoDate,
+  on: ReadDay,
   groupBy: 'program_id, unit_id' | 'GROUPING SETS ((program_id), (unit_id))',
 ): RawBuilder<Row> {
   const health = (h: Health) => sql`count(*) FILTER (WHERE health = ${sql.lit(h)})::int`;
-  return sql<Row>`WITH f AS MATERIALIZED (
+  const today = on.day;
+  return sql<Row>`WITH ${asOfCtes(on)} f AS MATERIALIZED (
       SELECT m.program_id, m.unit_id, m.status, m.percent_complete, m.completed_on, pi.weight,
              pi.baseline_due, pi.baseline_due < ${today}::date AS due, ${healthOn(today)} AS health
-      FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
-      WHERE m.program_id = ANY (${programIds}::uuid[]) AND m.status <> 'CANCELLED')
+      FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN unit u ON u.id = m.unit_id
+      WHERE m.program_id = ANY (${programIds}::uuid[]) AND m.status <> 'CANCELLED' AND ${unitExistsOn(today)})
     SELECT program_id AS "programId", unit_id AS "unitId", count(*)::int AS total,
       sum(weight * CASE WHEN status = 'DONE' THEN 100 ELSE percent_complete END) AS weighted,
       sum(weight) AS weights,
@@ -59,18 +65,18 @@ export class RollupSumsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** One cell per (program, unit) that has counted milestones: boards and program totals. */
-  async cells(programIds: readonly string[], today: IsoDate): Promise<RollupCell[]> {
-    const cells = await rows(this.db, sums<RollupCell>(programIds, today, 'program_id, unit_id'));
+  async cells(programIds: readonly string[], on: ReadDay): Promise<RollupCell[]> {
+    const cells = await rows(this.db, sums<RollupCell>(programIds, on, 'program_id, unit_id'));
     return cells.map((r) => ({ programId: r.programId, unitId: r.unitId, ...sumsOf(r) }));
   }
 
   /** Each program's totals and each unit's across them: the national picture in one pass. */
-  async totals(programIds: readonly string[], today: IsoDate): Promise<RollupTotals> {
+  async totals(programIds: readonly string[], on: ReadDay): Promise<RollupTotals> {
     const groups = await rows(
       this.db,
       sums<ProgressSums & { programId: string | null; unitId: string | null }>(
         programIds,
-        today,
+        on,
         'GROUPING SETS ((program_id), (unit_id))',
       ),
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsoDate } from '@tracker/domain';
 import DataLoader from 'dataloader';
+import { readDay } from '../milestones/as-of.sql';
 import { groupBy } from '../platform/request/batching';
 import { PerRequest } from '../platform/request/per-request';
 import { RollupCell, RollupSumsRepository } from './rollup-sums.repository';
@@ -16,10 +17,11 @@ export class RollupLoaders extends PerRequest<RollupLoaderSet> {
     super();
   }
 
-  protected create(today: IsoDate): RollupLoaderSet {
+  protected create(day: IsoDate, today: IsoDate): RollupLoaderSet {
+    const on = readDay(day, today);
     return {
       cells: new DataLoader(async (ids) =>
-        groupBy(ids, await this.sums.cells(ids, today), (c) => c.programId),
+        groupBy(ids, await this.sums.cells(ids, on), (c) => c.programId),
       ),
     };
   }

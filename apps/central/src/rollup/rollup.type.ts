@@ -1,6 +1,6 @@
 import { DateTimeScalar } from '@tracker/api';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { Health } from '@tracker/domain';
+import { Health, IsoDate } from '@tracker/domain';
 import { Unit } from '../units/unit.type';
 
 @ObjectType()
@@ -53,4 +53,7 @@ export class ProvinceRow {
 
   /** Which program the row belongs to (null: across all programs), for the row's milestones. */
   programId: string | null;
+
+  /** The day the row answers for, so that its milestones are read as of it too. */
+  asOf: IsoDate;
 }

@@ -10,7 +10,7 @@ export interface UnitLoaderSet {
   unit: DataLoader<string, Unit | null>;
   /** The units each was formed from, by successor id. */
   predecessors: DataLoader<string, Unit[]>;
-  /** Provinces that exist on the request's day, in code order. */
+  /** Provinces that exist on the loaders' day (the request's, or an asOf), in code order. */
   activeProvinces: () => Promise<Unit[]>;
 }
 
@@ -20,13 +20,13 @@ export class UnitLoaders extends PerRequest<UnitLoaderSet> {
     super();
   }
 
-  protected create(today: IsoDate): UnitLoaderSet {
+  protected create(day: IsoDate): UnitLoaderSet {
     return {
       unit: new DataLoader(async (ids) => byKey(ids, await this.units.findByIds(ids), (u) => u.id)),
       predecessors: new DataLoader(async (ids) =>
         groupBy(ids, await this.units.findPredecessors(ids), (u) => u.successorId!),
       ),
-      activeProvinces: once(() => this.units.findExisting(today, { kind: UnitKind.PROVINCE })),
+      activeProvinces: once(() => this.units.findExisting(day, { kind: UnitKind.PROVINCE })),
     };
   }
 }

@@ -5,20 +5,28 @@ import { RequestContext } from './request-context';
  * A feature's batching loaders, made the first time a resolver of a request asks
  * and dropped with the request: nothing is cached across requests or users. Each
  * feature owns its own (units, programs, milestones, ...), so this layer knows none.
+ * One set per day asked: a request may read today and, through an `asOf`
+ * argument, past days, and a loader answers for one day only.
  */
 export abstract class PerRequest<T> {
-  private readonly made = new WeakMap<RequestContext, T>();
+  private readonly made = new WeakMap<RequestContext, Map<IsoDate, T>>();
 
-  of(ctx: RequestContext): T {
-    let loaders = this.made.get(ctx);
+  of(ctx: RequestContext, day: IsoDate = ctx.today): T {
+    let byDay = this.made.get(ctx);
+    if (!byDay) {
+      byDay = new Map();
+      this.made.set(ctx, byDay);
+    }
+    let loaders = byDay.get(day);
     if (!loaders) {
-      loaders = this.create(ctx.today);
-      this.made.set(ctx, loaders);
+      loaders = this.create(day, ctx.today);
+      byDay.set(day, loaders);
     }
     return loaders;
   }
 
-  protected abstract create(today: IsoDate): T;
+  /** The loaders for `day` (not after `today`, the request's central date). */
+  protected abstract create(day: IsoDate, today: IsoDate): T;
 }
 
 /** A value computed at most once per request, on first use. */
