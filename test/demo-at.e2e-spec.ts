@@ -63,4 +63,16 @@ describe('the demo at a later day (npm start -- --at 2025-09-15)', () => {
     );
     expect(mismatched).toEqual([]);
   });
+
+  it('reads 1+63 when dated 2020, exactly as the demo of 1 March 2020 reads today', async () => {
+    const BOARDS = `query($asOf: Date) {
+      nationalDashboard(asOf: $asOf) { programs { program { code } health progress { percentComplete total done late blocked atRisk } } }
+      program(code: "LAND") { provinceBoard(asOf: $asOf) { unit { code name } health progress { percentComplete late blocked } } } }`;
+    const then = (await sut.gql(BOARDS, { asOf: '2020-03-01' })).data!;
+    expect(then.program.provinceBoard).toHaveLength(63);
+    // the plain demo of 2020 on a fresh database, read today, in place of this one
+    await sut.stop();
+    sut = await startTestCentral({ demo: true });
+    expect((await sut.gql(BOARDS)).data).toEqual(then);
+  });
 });

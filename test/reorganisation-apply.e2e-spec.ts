@@ -21,6 +21,11 @@ describe('reorganiseUnits: the real 2025 maps on the demo', () => {
   });
 
   it('a dry run answers what applying does and changes nothing; applying maps 63 provinces onto 34 and keeps every report', async () => {
+    const BOARDS = `query($asOf: Date) {
+      nationalDashboard(asOf: $asOf) { programs { program { code } health progress { percentComplete total done late blocked } } }
+      program(code: "LAND") { provinceBoard(asOf: $asOf) { unit { code name } health progress { percentComplete total } } } }`;
+    const in2020 = (await sut.gql(BOARDS, { asOf: '2020-03-01' })).data!;
+    expect(in2020.program.provinceBoard).toHaveLength(63);
     const before = await fingerprint();
     const [{ n: history }] = await sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM milestone_update`,
@@ -52,6 +57,13 @@ describe('reorganiseUnits: the real 2025 maps on the demo', () => {
     );
     expect(await fingerprint()).not.toBe(before);
 
+    // the boards of 2020 read exactly as before; from 1 July 2025, 1+34
+    expect((await sut.gql(BOARDS, { asOf: '2020-03-01' })).data).toEqual(in2020);
+    const merged = (await sut.gql(BOARDS, { asOf: '2025-07-01' })).data!;
+    expect(merged.program.provinceBoard).toHaveLength(34);
+    expect(
+      merged.program.provinceBoard.map((r: { unit: { code: string } }) => r.unit.code),
+    ).toContain('46');
     const today = (await sut.gql(PROVINCES)).data!.units;
     const then = (await sut.gql(PROVINCES, { asOf: '2025-06-30' })).data!.units;
     expect([today.length, then.length]).toEqual([34, 63]);

@@ -71,12 +71,17 @@ describe('reorganisation: province nodes across the day of the merger', () => {
     await haGiang.gql(SYNC_NOW); // the node learns the centre's new day
     await report(80);
     await haGiang.gql(SYNC_NOW);
-    // refused: the node shows the centre's state again, and why
+    // refused, and the office is told why; the centre kept Hà Giang's 70%
     expect(await p02(haGiang)).toMatchObject({
-      percentComplete: 70,
       lastOutcome: 'REJECTED',
       lastOutcomeReason: expect.stringContaining('merged into Tuyên Quang (08)'),
     });
+
+    const [kept] = await sql<{ percent_complete: number }>(
+      `SELECT m.percent_complete FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
+       JOIN unit u ON u.id = m.unit_id WHERE pi.key = 'LAND-P-02' AND u.code = '02'`,
+    );
+    expect(kept.percent_complete).toBe(70);
 
     // Tuyên Quang's node, with the new unit's token: it pulls the successor's milestones and carries on
     const tuyenQuang = await startTestProvince({

@@ -110,11 +110,14 @@ export function errorCode(result: GqlResult): string | undefined {
  * for whichever app is running at the time, so a file can name it once, where it declares
  * its tests, and several files share the start and stop instead of each repeating them.
  */
-export function demoCentral(lifetime: 'per-test' | 'per-file'): TestCentral {
+export function demoCentral(
+  lifetime: 'per-test' | 'per-file',
+  options: Parameters<typeof startTestCentral>[0] = {},
+): TestCentral {
   let current: TestCentral | undefined;
   const [before, after] = lifetime === 'per-test' ? [beforeEach, afterEach] : [beforeAll, afterAll];
   before(async () => {
-    current = await startTestCentral({ demo: true });
+    current = await startTestCentral({ demo: true, ...options });
   });
   after(async () => {
     await current?.stop();

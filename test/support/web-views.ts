@@ -13,11 +13,14 @@ export interface LeadershipViews {
 }
 
 /**
- * The leadership views in a real browser, against the real demo app: one app and one browser
+ * The leadership views in a real browser, against the real demo app (as `demo` starts it): one app and one browser
  * for the calling describe block, a fresh page for each of its tests, handed to `opened`.
  */
-export function leadershipViews(opened: (page: Page) => void): LeadershipViews {
-  const sut = demoCentral('per-file');
+export function leadershipViews(
+  opened: (page: Page) => void,
+  demo: Parameters<typeof demoCentral>[1] = {},
+): LeadershipViews {
+  const sut = demoCentral('per-file', demo);
   let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page | undefined;
