@@ -19,12 +19,31 @@ export interface WorkloadFigures {
   floor_updates_per_s?: number;
 }
 
+/** The 2025 maps applied to the dataset once, after the workloads (reorganise-run.ts). */
+export interface ReorganisationFigures {
+  steps: {
+    map: string;
+    effectiveOn: string;
+    dryRunMs: number;
+    applyMs: number;
+    endedUnits: number;
+    newUnits: number;
+    milestonesCarried: number;
+    escalationsResolved: number;
+    programsTransferred: number;
+  }[];
+  /** The first federated board's rows on 30 June and on 1 July 2025. */
+  boardRowsBefore: number;
+  boardRowsAfter: number;
+}
+
 export interface ScaleReport {
   dataset: DatasetSummary;
   database: string;
   peak_rss_mb: number;
   agreement: string[];
   workloads: Record<string, WorkloadFigures>;
+  reorganisation?: ReorganisationFigures;
 }
 
 export interface BenchReport {
@@ -71,6 +90,19 @@ export function markdown(report: BenchReport): string {
       const floor = withUpdates(f.floor_rps, f.floor_updates_per_s);
       lines.push(
         `| ${w} | ${rps} | ${fmt(f.p50_ms, 1)} | ${fmt(f.p99_ms, 1)} | ${f.errors} | ${fmt(f.sql_per_request, 1)} | ${floor} | ${pct(f.ratio_to_floor)} | ${fmt(f.floor_p99_ms, 1)} | ${fmt(f.peer_rps)} | ${pct(f.ratio_to_peer)} |`,
+      );
+    }
+    if (r.reorganisation) {
+      const g = r.reorganisation;
+      lines.push(
+        '',
+        ...g.steps.map(
+          (st) =>
+            `Reorganisation ${st.map} (effective ${st.effectiveOn}): dry run ${fmt(st.dryRunMs)} ms, applied in ${fmt(st.applyMs)} ms; ` +
+            `${st.endedUnits} units ended, ${st.newUnits} begun, ${fmt(st.milestonesCarried)} milestones carried, ` +
+            `${fmt(st.escalationsResolved)} escalations resolved, ${st.programsTransferred} programs transferred.`,
+        ),
+        `Board rows: ${g.boardRowsBefore} on 2025-06-30, ${g.boardRowsAfter} on 2025-07-01.`,
       );
     }
     if (r.agreement.length) lines.push('', `Answers disagree: ${r.agreement.join('; ')}`);

@@ -9,6 +9,7 @@ import { nextBatch, PUSH_MUTATION } from './load/push-batches';
 import { LoadSettings, measure, Measured, statementsPerRequest } from './measure';
 import { ServerProcess } from './processes';
 import { ScaleReport, WorkloadFigures } from './report';
+import { reorganiseDataset } from './reorganise-run';
 import { BenchCentral } from './servers';
 
 export interface ScaleRun {
@@ -261,11 +262,18 @@ export async function measureScale(run: ScaleRun): Promise<ScaleReport> {
   for (const w of run.workloads) {
     workloads[w] = await MEASURE[w](run);
   }
+  const peak = run.api.peakRssMb();
   return {
     dataset: run.dataset,
     database: run.database,
-    peak_rss_mb: run.api.peakRssMb(),
+    peak_rss_mb: peak,
     agreement,
     workloads,
+    // last: it changes the data the workloads read
+    reorganisation: await reorganiseDataset({
+      url: run.api.url,
+      pmoToken: run.central.pmoToken,
+      log: run.log,
+    }),
   };
 }

@@ -9,6 +9,8 @@ import { historyRows, latestRows, RecordedUpdate } from './ledger-rows';
 export interface LockedMilestone extends TargetMilestone {
   programId: string;
   blockedSince: Date | null;
+  /** Its unit was merged: a new unit's milestone carries it on (and may derive from it). */
+  carriedOn: boolean;
 }
 
 export interface NodeUnit {
@@ -98,16 +100,17 @@ export class SyncLedgerRepository {
     const found = await rows(
       tx,
       sql<BatchRow>`WITH targets AS (
-         SELECT m.id, m.status, m.version, m.program_id, m.blocked_since, p.code || '/' || pi.key AS ref
+         SELECT m.id, m.status, m.version, m.program_id, m.blocked_since, m.successor_id IS NOT NULL AS carried,
+                p.code || '/' || pi.key AS ref
          FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN program p ON p.id = m.program_id
          WHERE m.unit_id = ${unitId} AND p.code || '/' || pi.key = ANY (${refs}::text[])
          ORDER BY m.id
          FOR NO KEY UPDATE OF m)
        SELECT 'target' AS kind, ref AS key, id AS "milestoneId", status, version, program_id AS "programId",
-              blocked_since AS "blockedSince", NULL AS outcome, NULL AS reason
+              blocked_since AS "blockedSince", carried, NULL AS outcome, NULL AS reason
        FROM targets
        UNION ALL
-       SELECT 'prior', idempotency_key, milestone_id, NULL, NULL, NULL, NULL, outcome, reason
+       SELECT 'prior', idempotency_key, milestone_id, NULL, NULL, NULL, NULL, NULL, outcome, reason
        FROM milestone_update WHERE node_unit_id = ${unitId} AND idempotency_key = ANY (${keys}::text[])`,
     );
     const state: BatchState = { prior: new Map(), targets: new Map() };
@@ -125,6 +128,7 @@ export class SyncLedgerRepository {
           version: r.version!,
           programId: r.programId!,
           blockedSince: r.blockedSince,
+          carriedOn: r.carried === true,
         });
     }
     return state;
@@ -207,6 +211,7 @@ interface BatchRow {
   version: number | null;
   programId: string | null;
   blockedSince: Date | null;
+  carried: boolean | null;
   outcome: UpdateOutcome | null;
   reason: string | null;
 }

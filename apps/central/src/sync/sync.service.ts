@@ -125,7 +125,7 @@ export class SyncService {
       // a merged unit's late report moves the new unit's milestone still derived from it
       const carried = await this.carried.refreshFrom(
         tx,
-        touched.map((t) => t.id),
+        touched.filter((t) => t.carriedOn).map((t) => t.id),
       );
       return {
         decisions,
