@@ -43,18 +43,15 @@ export class ReorganisationResolver {
 
   @ResolveField(() => [Unit], { description: 'Units that begin on effectiveOn.' })
   async newUnits(@Parent() r: Reorganisation, @Context() ctx: RequestContext): Promise<Unit[]> {
-    // a dry run's units never existed: they are answered as they would have been
-    const stored = r.dryRun
-      ? []
-      : await this.units.of(ctx).unit.loadMany(r.newUnits.map((u) => u.id));
-    return r.newUnits.map(
-      (u, i) =>
-        (stored[i] && !(stored[i] instanceof Error) ? stored[i] : null) ?? {
-          ...u,
-          validFrom: r.effectiveOn,
-          validTo: null,
-          successorId: null,
-        },
-    );
+    // a dry run's units never existed: they are answered as they would have begun
+    const begun = (u: Reorganisation['newUnits'][number]): Unit => ({
+      ...u,
+      validFrom: r.effectiveOn,
+      validTo: null,
+      successorId: null,
+    });
+    if (r.dryRun) return r.newUnits.map(begun);
+    const units = this.units.of(ctx).unit;
+    return Promise.all(r.newUnits.map(async (u) => (await units.load(u.id)) ?? begun(u)));
   }
 }

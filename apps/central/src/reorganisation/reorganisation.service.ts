@@ -192,6 +192,11 @@ function alreadyApplied(map: MergerMap): DomainError {
   );
 }
 
+/** The applied map's key met another instance's, committed first: the same map twice. */
 function isUniqueViolation(e: unknown): boolean {
-  return (e as { driverError?: { code?: string } }).driverError?.code === '23505';
+  const error = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return (
+    error?.code === '23505' &&
+    (error.constraint ?? 'reorganisation_map_once') === 'reorganisation_map_once'
+  );
 }
