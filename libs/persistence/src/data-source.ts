@@ -36,7 +36,14 @@ export function dataSourceOptions(schema: Schema, options: DatabaseOptions): Dat
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     applicationName: options.applicationName ?? `nsdb-${schema}`,
-    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 },
+    extra: {
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 10_000,
+      // No JIT: a board's statement is estimated costly enough to compile (jit_above_cost)
+      // and then runs in well under the ~250 ms the compiling took (seen on the as-of
+      // board at the national bench scale). PGlite has no JIT and ignores the option.
+      options: '-c jit=off',
+    },
     // Failures surface as exceptions that the app maps and logs once; TypeORM's own
     // console logging would print them twice, with their SQL.
     logging: false,
