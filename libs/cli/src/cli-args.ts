@@ -2,6 +2,7 @@
 // strict, with --help and -h. A mistake in the arguments is one line on stderr naming it
 // and exit code 2 (as usage errors go by convention), never a stack trace: the person who
 // typed it needs to know what to retype, not where in the code it was noticed.
+import { writeSync } from 'node:fs';
 import { parseArgs, ParseArgsConfig } from 'node:util';
 
 type OptionConfig = NonNullable<ParseArgsConfig['options']>[string];
@@ -102,9 +103,17 @@ export function helpText(spec: CliSpec): string {
   ].join('\n');
 }
 
+/**
+ * Written before the process exits: process.stdout/stderr writes to a pipe can still be
+ * queued when process.exit() ends it (CI saw a CLI exit 2 with nothing said, on a loaded machine).
+ */
+function say(fd: 1 | 2, text: string): void {
+  writeSync(fd, text);
+}
+
 /** One line on stderr, exit code 2: for a mistake in the arguments, found early or late. */
 export function exitUsage(name: string, message: string): never {
-  process.stderr.write(`${name}: ${message.replace(/\s*\n\s*/g, ' ')} (see --help)\n`);
+  say(2, `${name}: ${message.replace(/\s*\n\s*/g, ' ')} (see --help)\n`);
   process.exit(2);
 }
 
@@ -124,7 +133,7 @@ export function cliArgs<O extends Record<string, CliOption>>(
     throw e;
   }
   if (args.help) {
-    process.stdout.write(helpText(spec));
+    say(1, helpText(spec));
     process.exit(0);
   }
   return args;
