@@ -55,7 +55,7 @@ const CLI = {
     workloads: {
       type: 'string',
       value: 'LIST',
-      default: 'Q1,Q2,Q3,Q4,Q5,W1,M1',
+      default: 'Q1,Q2,Q3,Q4,Q6,W1,M1',
       description: 'workloads to measure, comma-separated',
     },
     seed: {

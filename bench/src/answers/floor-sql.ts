@@ -246,7 +246,7 @@ const Q4 = `SELECT json_build_object(
   ) AS answer`;
 
 /**
- * Q5: Q1 and Q2 as they stood at the end of $1, a year back: the same two
+ * Q6: Q1 and Q2 as they stood at the end of $1, a year back: the same two
  * statements, as subqueries, over CTEs that shadow plan_item and milestone with
  * that day's state: the plan version then in force (items it had dropped read
  * CANCELLED), each milestone's last applied report by seq dated (Hà Nội day)
@@ -254,7 +254,7 @@ const Q4 = `SELECT json_build_object(
  * as its last event by then left it. The bench's units never merge: no
  * successor state to derive.
  */
-const Q5 = `WITH as_of_version AS MATERIALIZED (
+const Q6 = `WITH as_of_version AS MATERIALIZED (
     SELECT DISTINCT ON (pv.program_id) pv.program_id, pv.version, pv.items FROM plan_version pv
     WHERE pv.published_at < (($1::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC'
     ORDER BY pv.program_id, pv.version DESC
@@ -299,7 +299,7 @@ const STATEMENTS: Record<Workload, { sql: string; params: (today: string) => unk
   Q2: { sql: Q2, params: (today) => [today, BOARD_PROGRAM] },
   Q3: { sql: Q3, params: (today) => [today] },
   Q4: { sql: Q4, params: () => [] },
-  Q5: { sql: Q5, params: () => [BENCH_A_YEAR_BACK, BOARD_PROGRAM] },
+  Q6: { sql: Q6, params: () => [BENCH_A_YEAR_BACK, BOARD_PROGRAM] },
 };
 
 /** The SQL statements one floor answer takes. */

@@ -4,7 +4,7 @@
  * node's seqs strictly increasing, each milestone ending in a state chosen by a
  * hash of the seed and its identity (so a seed gives the same dataset every time).
  * A milestone's k reports are spread evenly over the two years before its last
- * one, so that a board as of a year back (Q5) reads a real history at any scale.
+ * one, so that a board as of a year back (Q6) reads a real history at any scale.
  * $1 seed, $2 total updates, $3 the central date.
  */
 export const HISTORY_SQL = `

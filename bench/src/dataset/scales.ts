@@ -51,5 +51,5 @@ export const SCALES: Record<string, Scale> = {
 export const BENCH_NOW = '2026-06-30T03:00:00Z';
 export const BENCH_TODAY = '2026-06-30';
 
-/** Q5's day: a board as it stood a year before the central date (the history reaches it). */
+/** Q6's day: a board as it stood a year before the central date (the history reaches it). */
 export const BENCH_A_YEAR_BACK = '2025-06-30';
