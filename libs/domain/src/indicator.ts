@@ -123,9 +123,9 @@ export interface Target {
   due: IsoDate;
 }
 
-export interface Projection {
+export interface Projection<F extends Figure = Figure> {
   target: Target;
-  latest: Figure | null;
+  latest: F | null;
   projectedDate: IsoDate | null;
   onTrack: boolean;
 }
@@ -140,11 +140,11 @@ export const PROJECTION_MONTHS = 6;
  * or fewer than two values to draw a line through. A line already at or above the
  * target projects to the latest month's last day. Null altogether when no target is ahead.
  */
-export function project(
-  series: readonly Figure[],
+export function project<F extends Figure>(
+  series: readonly F[],
   targets: readonly Target[],
   today: IsoDate,
-): Projection | null {
+): Projection<F> | null {
   const target = [...targets]
     .sort((a, b) => a.due.localeCompare(b.due))
     .find((t) => t.due >= today);
