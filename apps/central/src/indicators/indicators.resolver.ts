@@ -95,10 +95,8 @@ export class IndicatorsResolver {
     @Args('to', { nullable: true }) to?: string,
     @Args('unitCode', { type: () => ID, nullable: true }) unitCode?: string,
   ): Promise<IndicatorFigure[]> {
-    const loaders = this.loaders.of(ctx);
-    const [values, spans, unit] = await Promise.all([
-      loaders.values.load(indicator.id),
-      loaders.provinceSpans(),
+    const [{ values, spans }, unit] = await Promise.all([
+      this.factsOf(indicator, ctx),
       unitCode ? this.unitsRepository.bearerOf(unitCode, ctx.today) : undefined,
     ]);
     if (unitCode && !unit) return [];
@@ -114,12 +112,7 @@ export class IndicatorsResolver {
     @Context() ctx: RequestContext,
     @Args('period', { nullable: true }) period?: string,
   ): Promise<IndicatorProvinceRow[]> {
-    const loaders = this.loaders.of(ctx);
-    const [values, spans, targets] = await Promise.all([
-      loaders.values.load(indicator.id),
-      loaders.provinceSpans(),
-      loaders.targets.load(indicator.id),
-    ]);
+    const { values, spans, targets } = await this.factsOf(indicator, ctx);
     const rows = provinceFigures(indicator.kind, values, spans, targets, period, ctx.today);
     const units = await this.units.of(ctx).unit.loadMany(rows.map((r) => r.unitId));
     return rows.map((r, i) => ({ ...r, unit: units[i] as Unit }));
@@ -130,12 +123,18 @@ export class IndicatorsResolver {
     @Parent() indicator: Indicator,
     @Context() ctx: RequestContext,
   ): Promise<IndicatorProjection | null> {
+    const { values, spans, targets } = await this.factsOf(indicator, ctx);
+    return projectionOf(indicator.kind, values, spans, targets, ctx.today);
+  }
+
+  /** What every figure of an indicator is computed from, through the request's loaders. */
+  private async factsOf(indicator: Indicator, ctx: RequestContext) {
     const loaders = this.loaders.of(ctx);
     const [values, spans, targets] = await Promise.all([
       loaders.values.load(indicator.id),
       loaders.provinceSpans(),
       loaders.targets.load(indicator.id),
     ]);
-    return projectionOf(indicator.kind, values, spans, targets, ctx.today);
+    return { values, spans, targets };
   }
 }

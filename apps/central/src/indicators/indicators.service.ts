@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tracker/auth';
 import { DomainError, IndicatorKind, normalizeText, UnitKind } from '@tracker/domain';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { isUniqueViolation } from '@tracker/persistence';
+import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { Clock } from '../platform/clock/clock';
 import { ProgramsRepository } from '../programs/programs.repository';
@@ -10,8 +11,6 @@ import { UnitsRepository } from '../units/units.repository';
 import { DefineIndicatorInput } from './define-indicator.input';
 import { Indicator } from './indicator.type';
 import { IndicatorsRepository } from './indicators.repository';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class IndicatorsService {
@@ -76,10 +75,7 @@ export class IndicatorsService {
         });
       });
     } catch (e) {
-      if (
-        e instanceof QueryFailedError &&
-        (e.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      )
+      if (isUniqueViolation(e))
         throw DomainError.badInput('code', `an indicator with code ${input.code} exists already`);
       throw e;
     }
