@@ -15,6 +15,7 @@ const CENTRAL_FEATURES = [
   'sync',
   'rollup',
   'programs',
+  'indicators',
   'reorganisation',
   'dashboard',
   'demo',

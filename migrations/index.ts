@@ -5,6 +5,7 @@ import { AuditLog1795892245607 } from './1795892245607-AuditLog';
 import { RevokedTokens1795892584511 } from './1795892584511-RevokedTokens';
 import { RateLimits1795892884462 } from './1795892884462-RateLimits';
 import { Reorganisation1796007298807 } from './1796007298807-Reorganisation';
+import { Indicators1796010287540 } from './1796010287540-Indicators';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   RevokedTokens1795892584511,
   RateLimits1795892884462,
   Reorganisation1796007298807,
+  Indicators1796010287540,
 ];

@@ -21,6 +21,7 @@ import { centralDataSourceOptions } from '@tracker/persistence';
 import { AuditModule } from './audit/audit.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { Clock } from './platform/clock/clock';
 import { PlatformModule, PlatformOptions } from './platform/platform.module';
@@ -96,6 +97,7 @@ export class CentralAppModule {
         SyncModule,
         RollupModule,
         ProgramsModule,
+        IndicatorsModule,
         ReorganisationModule,
         DashboardModule,
       ],

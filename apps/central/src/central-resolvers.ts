@@ -1,6 +1,7 @@
 import { AUDIT_RESOLVERS } from './audit/audit.module';
 import { DASHBOARD_RESOLVERS } from './dashboard/dashboard.module';
 import { ESCALATIONS_RESOLVERS } from './escalations/escalations.module';
+import { INDICATORS_RESOLVERS } from './indicators/indicators.module';
 import { MILESTONES_RESOLVERS } from './milestones/milestones.module';
 import { PLATFORM_RESOLVERS } from './platform/platform.module';
 import { PROGRAMS_RESOLVERS } from './programs/programs.module';
@@ -26,4 +27,5 @@ export const CENTRAL_RESOLVERS = [
   ...AUDIT_RESOLVERS,
   ...TOKENS_RESOLVERS,
   ...REORGANISATION_RESOLVERS,
+  ...INDICATORS_RESOLVERS,
 ];

@@ -5,6 +5,7 @@ import {
   EscalationReason,
   EscalationState,
   Health,
+  IndicatorKind,
   MilestoneScope,
   MilestoneStatus,
   UnitKind,
@@ -78,5 +79,15 @@ registerEnumType(UpdateOutcome, {
         'Older (by seq) than what the milestone already reflects: kept in history, state unchanged.',
     },
     REJECTED: { description: 'Refused: reason says why. Nothing changed.' },
+  },
+});
+registerEnumType(IndicatorKind, {
+  name: 'IndicatorKind',
+  valuesMap: {
+    RATIO: {
+      description:
+        'numerator / denominator; roll-ups are sums of numerators over sums of denominators.',
+    },
+    COUNT: { description: 'A cumulative count at the end of each month; roll-ups add.' },
   },
 });

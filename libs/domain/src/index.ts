@@ -11,3 +11,6 @@ export * from './sync';
 export * from './escalation';
 export * from './reorganisation';
 export * from './as-of';
+export * from './indicator';
+export * from './indicator-sync';
+export * from './reporting';

@@ -136,11 +136,11 @@ function decideOne(
 }
 
 /** A node's seqs only grow: a batch out of order is a broken node, refused whole. */
-export function checkBatchOrder(seqs: readonly number[]): void {
+export function checkBatchOrder(seqs: readonly number[], list = 'updates'): void {
   for (let i = 1; i < seqs.length; i += 1) {
     if (seqs[i] <= seqs[i - 1]) {
       throw DomainError.badInput(
-        `updates[${i}].seq`,
+        `${list}[${i}].seq`,
         `seqs must strictly increase within a batch (${seqs[i - 1]} then ${seqs[i]})`,
       );
     }

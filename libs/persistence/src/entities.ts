@@ -1,6 +1,9 @@
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { EscalationEventEntity } from './entities/escalation-event.entity';
 import { EscalationEntity } from './entities/escalation.entity';
+import { IndicatorEntity } from './entities/indicator.entity';
+import { IndicatorTargetEntity } from './entities/indicator-target.entity';
+import { IndicatorValueEntity } from './entities/indicator-value.entity';
 import { MilestoneEntity } from './entities/milestone.entity';
 import { MilestoneUpdateEntity } from './entities/milestone-update.entity';
 import { NodeSyncEntity } from './entities/node-sync.entity';
@@ -27,4 +30,7 @@ export const CENTRAL_ENTITIES = [
   RevokedTokenEntity,
   RateWindowEntity,
   ReorganisationEntity,
+  IndicatorEntity,
+  IndicatorTargetEntity,
+  IndicatorValueEntity,
 ];

@@ -32,3 +32,4 @@ export { anyOf, centralSql, one, provinceSql, Queryable, rows, run, TypedQuery }
 export type { CentralDb } from './schema/central-db';
 export type { ProvinceDb } from './schema/province-db';
 export { REPORTED_COLUMNS } from './reported-columns';
+export * from './pg-errors';

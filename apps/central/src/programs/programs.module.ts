@@ -31,6 +31,6 @@ export const PROGRAMS_RESOLVERS = [ProgramsResolver, MilestoneProgramResolver];
     ProgramLoaders,
     ...PROGRAMS_RESOLVERS,
   ],
-  exports: [ProgramsRepository, ProgramsService],
+  exports: [ProgramsRepository, ProgramsService, ProgramLoaders],
 })
 export class ProgramsModule {}

@@ -10,7 +10,8 @@ import {
   UnitKind,
   validatePlan,
 } from '@tracker/domain';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { isUniqueViolation } from '@tracker/persistence';
+import { DataSource } from 'typeorm';
 import { ChangeNotifier } from '../platform/changes/change-notifier';
 import { Clock } from '../platform/clock/clock';
 import { AuditRepository } from '../audit/audit.repository';
@@ -20,8 +21,6 @@ import { CreateProgramInput, PublishPlanInput } from './program-inputs';
 import { Program } from './program.type';
 import { PlansRepository } from './plans.repository';
 import { ProgramsRepository } from './programs.repository';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class ProgramsService {
@@ -74,10 +73,7 @@ export class ProgramsService {
         });
       });
     } catch (e) {
-      if (
-        e instanceof QueryFailedError &&
-        (e.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      if (isUniqueViolation(e)) {
         throw DomainError.badInput('code', `a program with code ${input.code} exists already`);
       }
       throw e;

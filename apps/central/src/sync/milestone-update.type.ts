@@ -1,4 +1,5 @@
 import { DateTimeScalar, PageInfo, ReportedState } from '@tracker/api';
+import { IndicatorValueResult } from './indicator-value.input';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { UpdateOutcome } from '@tracker/domain';
 import { Milestone } from '../milestones/milestone.type';
@@ -80,4 +81,9 @@ export class PushMilestoneUpdatesPayload {
       'Highest seq from the calling node that the central app has durably recorded; the node may drop everything up to it from its outbox.',
   })
   highestAckedSeq: number;
+
+  @Field(() => [IndicatorValueResult], {
+    description: 'One per input indicator value, in input order.',
+  })
+  indicatorResults: IndicatorValueResult[];
 }

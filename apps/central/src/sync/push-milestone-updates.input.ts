@@ -1,7 +1,16 @@
 import { DateTimeScalar, ProgressReportFields } from '@tracker/api';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IndicatorValueInput } from './indicator-value.input';
 
 /** A node pushes at most this many updates at once (domain.md "Sync"). */
 export const MAX_BATCH = 500;
@@ -48,4 +57,15 @@ export class PushMilestoneUpdatesInput {
   @ValidateNested({ each: true })
   @Type(() => MilestoneUpdateInput)
   updates: MilestoneUpdateInput[];
+
+  @Field(() => [IndicatorValueInput], {
+    nullable: true,
+    description:
+      'Indicator values of the same node, in the same seq space as updates (the 500 counts both).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_BATCH, { message: `at most ${MAX_BATCH} updates in one batch` })
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorValueInput)
+  indicatorValues?: IndicatorValueInput[] | null;
 }

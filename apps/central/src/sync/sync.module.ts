@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { EscalationsModule } from '../escalations/escalations.module';
 import { MilestonesModule } from '../milestones/milestones.module';
 import { UnitsModule } from '../units/units.module';
+import { IndicatorLedgerRepository } from './indicator-ledger.repository';
 import { MilestoneHistoryResolver } from './milestone-history.resolver';
 import { SyncLedgerRepository } from './sync-ledger.repository';
 import { SyncStatusRepository } from './sync-status.repository';
@@ -17,6 +18,7 @@ export const SYNC_RESOLVERS = [SyncResolver, MilestoneHistoryResolver];
   imports: [AuditModule, UnitsModule, MilestonesModule, EscalationsModule],
   providers: [
     SyncLedgerRepository,
+    IndicatorLedgerRepository,
     SyncStatusRepository,
     SyncService,
     SyncLoaders,

@@ -57,7 +57,7 @@ export class SyncResolver {
     @CurrentActor() actor: Actor,
     @Context() ctx: RequestContext,
   ): Promise<PushMilestoneUpdatesPayload> {
-    const { decisions, highestAckedSeq } = await this.sync.push(actor, input);
+    const { decisions, valueDecisions, highestAckedSeq } = await this.sync.push(actor, input);
     const ids = decisions.map((d) => d.milestoneId).filter((id): id is string => id !== null);
     const byId = new Map(
       (await loadAll(this.milestones.of(ctx).milestone, ids))
@@ -72,6 +72,11 @@ export class SyncResolver {
         firstOutcome: d.firstOutcome,
         reason: d.reason,
         milestone: d.milestoneId ? (byId.get(d.milestoneId) ?? null) : null,
+      })),
+      indicatorResults: valueDecisions.map((d) => ({
+        idempotencyKey: d.idempotencyKey,
+        outcome: d.outcome,
+        reason: d.reason,
       })),
     };
   }

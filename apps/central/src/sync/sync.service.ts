@@ -3,26 +3,32 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { vietnamDate } from '@tracker/api';
 import { Actor } from '@tracker/auth';
 import {
-  checkBatchOrder,
   decideBatch,
+  decideIndicatorValues,
   Decision,
   DomainError,
   IsoDate,
   Role,
   UnitKind,
+  ValueDecision,
 } from '@tracker/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ChangeNotifier } from '../platform/changes/change-notifier';
 import { Clock } from '../platform/clock/clock';
 import { EscalationEngine } from '../escalations/escalation-engine';
 import { CarriedStateRepository } from '../milestones/carried-state.repository';
 import { TokenUnits } from '../units/token-units';
+import { checkOneSeqSpace, checkValuesScope } from './batch-checks';
+import { IndicatorLedgerRepository, valueSlot } from './indicator-ledger.repository';
+import { IndicatorValueInput } from './indicator-value.input';
 import { MilestoneUpdateInput, PushMilestoneUpdatesInput } from './push-milestone-updates.input';
 import { incoming } from './ledger-rows';
 import { NodeUnit, SyncLedgerRepository } from './sync-ledger.repository';
 
 export interface PushOutcome {
   decisions: Decision[];
+  /** One per indicator value, in input order. */
+  valueDecisions: ValueDecision[];
   highestAckedSeq: number;
 }
 
@@ -38,6 +44,7 @@ export class SyncService {
     private readonly engine: EscalationEngine,
     private readonly changes: ChangeNotifier,
     private readonly carried: CarriedStateRepository,
+    private readonly values: IndicatorLedgerRepository,
   ) {}
 
   /**
@@ -50,13 +57,15 @@ export class SyncService {
    */
   async push(actor: Actor, input: PushMilestoneUpdatesInput): Promise<PushOutcome> {
     const updates = input.updates;
-    checkBatchOrder(updates.map((u) => u.seq));
+    const values = input.indicatorValues ?? [];
+    checkOneSeqSpace(updates, values);
     const today = this.clock.today();
     const node = await this.nodeUnit(actor, today);
     await this.checkScope(actor, node, updates);
+    checkValuesScope(node, values);
 
-    const outcome = await retryOnConflict(() => this.record(actor, node, updates, today));
-    if (outcome.decisions.length > 0)
+    const outcome = await retryOnConflict(() => this.record(actor, node, updates, values, today));
+    if (outcome.decisions.length + outcome.valueDecisions.length > 0)
       await this.changes.notify({ kind: 'milestones', programIds: outcome.programIds });
     if (outcome.milestoneIds.length > 0)
       this.engine.evaluateSoon(outcome.milestoneIds, outcome.programIds);
@@ -67,12 +76,21 @@ export class SyncService {
     actor: Actor,
     node: NodeUnit,
     updates: MilestoneUpdateInput[],
+    values: IndicatorValueInput[],
     today: IsoDate,
   ): Promise<PushOutcome & { programIds: string[]; milestoneIds: string[] }> {
     return this.db.transaction(async (tx) => {
       const highestBefore = await this.ledger.lockNode(tx, node.id);
-      if (updates.length === 0)
-        return { decisions: [], highestAckedSeq: highestBefore, programIds: [], milestoneIds: [] };
+      if (updates.length + values.length === 0)
+        return {
+          decisions: [],
+          valueDecisions: [],
+          highestAckedSeq: highestBefore,
+          programIds: [],
+          milestoneIds: [],
+        };
+      const receivedAt = this.clock.now();
+      const valueDecisions = await this.recordValues(tx, node, values, receivedAt, today);
       const { prior, targets } = await this.ledger.readBatch(
         tx,
         node.id,
@@ -93,11 +111,15 @@ export class SyncService {
         .map((input, i) => ({ input, decision: decisions[i] }))
         .filter((r) => r.decision.record);
       // The node's row is locked: this is what the write below leaves in it.
-      const highestAckedSeq = Math.max(highestBefore, ...updates.map((u) => u.seq));
+      const highestAckedSeq = Math.max(
+        highestBefore,
+        ...updates.map((u) => u.seq),
+        ...values.map((v) => v.seq),
+      );
       await this.ledger.write(tx, {
         node,
         reportedBy: actor.sub,
-        receivedAt: this.clock.now(),
+        receivedAt,
         recorded,
         targets,
         highestSeq: highestAckedSeq,
@@ -114,6 +136,14 @@ export class SyncService {
                 ref: ref(r.input),
                 outcome: r.decision.outcome,
               })),
+              // only when the batch carried values: an updates-only entry reads as before
+              ...(values.length > 0 && {
+                indicatorValues: values.map((v, i) => ({
+                  seq: v.seq,
+                  ref: `${v.indicatorCode}/${v.period}`,
+                  outcome: valueDecisions[i].outcome,
+                })),
+              }),
             },
           },
         },
@@ -129,6 +159,7 @@ export class SyncService {
       );
       return {
         decisions,
+        valueDecisions,
         highestAckedSeq,
         programIds: [...new Set(touched.map((t) => t.programId))],
         milestoneIds: [...touched.map((t) => t.id), ...carried],
@@ -136,7 +167,30 @@ export class SyncService {
     });
   }
 
-  /** The unit the token speaks for: a province for a node, an agency for an agency. */
+  /** Decides and writes the batch's indicator values, under the node's lock already held. */
+  private async recordValues(
+    tx: EntityManager,
+    node: NodeUnit,
+    values: IndicatorValueInput[],
+    receivedAt: Date,
+    today: IsoDate,
+  ): Promise<ValueDecision[]> {
+    if (values.length === 0) return [];
+    const state = await this.values.readBatch(tx, node.id, values);
+    const decisions = decideIndicatorValues(
+      values.map((v) => ({ ...v, denominator: v.denominator ?? null })),
+      (code) => state.indicators.get(code),
+      (id, unitCode, period) => state.highestApplied.get(valueSlot(id, unitCode, period)) ?? 0,
+      state.prior,
+      today,
+    );
+    const recorded = values
+      .map((input, i) => ({ input, decision: decisions[i] }))
+      .filter((r) => r.decision.record);
+    await this.values.write(tx, node.id, receivedAt, recorded);
+    return decisions;
+  }
+
   /**
    * The unit the token speaks for: a province for a node, an agency for an agency.
    * A unit since merged still pushes: its reports dated before its end apply, later

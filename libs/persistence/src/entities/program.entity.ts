@@ -14,6 +14,7 @@ import { UnitEntity } from './unit.entity';
 @Unique('program_code_key', ['code'])
 @Check('program_model_check', `"model" IN ('CENTRALIZED', 'FEDERATED')`)
 @Check('program_plan_version_check', `"plan_version" >= 0`)
+@Check('program_reporting_deadline_day_check', `"reporting_deadline_day" BETWEEN 1 AND 28`)
 export class ProgramEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,6 +45,10 @@ export class ProgramEntity {
   /** Overrides of the default escalation thresholds (domain EscalationPolicy); null: the defaults. */
   @Column({ name: 'escalation_policy', type: 'jsonb', nullable: true })
   escalationPolicy: unknown;
+
+  /** Day of the next month by which a month's reports are due (domain.md "Reporting periods"); 28 at most, so every month has it. */
+  @Column({ name: 'reporting_deadline_day', type: 'integer', default: 5 })
+  reportingDeadlineDay: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -40,6 +40,42 @@ export interface EscalationEventTable {
   note: string | null;
 }
 
+export interface IndicatorTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: string;
+  measure: string;
+  owner_unit_id: string;
+  program_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface IndicatorTargetTable {
+  id: Generated<string>;
+  indicator_id: string;
+  value: number;
+  due: string;
+}
+
+export interface IndicatorValueTable {
+  id: Generated<string>;
+  node_unit_id: string;
+  idempotency_key: string;
+  seq: number;
+  indicator_id: string | null;
+  indicator_code: string;
+  unit_code: string;
+  period: string;
+  numerator: number;
+  denominator: number | null;
+  note: string | null;
+  outcome: string;
+  reason: string | null;
+  reported_at: Timestamp;
+  received_at: Timestamp;
+}
+
 export interface MilestoneTable {
   id: Generated<string>;
   program_id: string;
@@ -122,6 +158,7 @@ export interface ProgramTable {
   plan_version: Generated<number>;
   created_at: Generated<Timestamp>;
   escalation_policy: Json | null;
+  reporting_deadline_day: Generated<number>;
 }
 
 export interface RateWindowTable {
@@ -170,6 +207,9 @@ export interface CentralDb {
   audit_log: AuditLogTable;
   escalation: EscalationTable;
   escalation_event: EscalationEventTable;
+  indicator: IndicatorTable;
+  indicator_target: IndicatorTargetTable;
+  indicator_value: IndicatorValueTable;
   milestone: MilestoneTable;
   milestone_update: MilestoneUpdateTable;
   node_sync: NodeSyncTable;

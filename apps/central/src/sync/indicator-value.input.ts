@@ -1,0 +1,70 @@
+import { DateTimeScalar } from '@tracker/api';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { REPORT_LIMITS, UpdateOutcome } from '@tracker/domain';
+import { IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+
+/**
+ * One indicator value a node pushes. Its figures are judged by the domain
+ * (decideIndicatorValues), not here: a bad one is REJECTED with its reason and
+ * kept, instead of refusing the batch it rides in.
+ */
+@InputType()
+export class IndicatorValueInput {
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(100)
+  idempotencyKey: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  seq: number;
+
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(32)
+  indicatorCode: string;
+
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(16)
+  unitCode: string;
+
+  /** Malformed is a broken node, refused whole; a well-formed month in the future is REJECTED alone. */
+  @Field({ description: 'Calendar month, YYYY-MM.' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period is a calendar month, YYYY-MM' })
+  period: string;
+
+  @Field(() => Float, {
+    description: 'RATIO: the numerator; COUNT: the cumulative total at the end of the month.',
+  })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  numerator: number;
+
+  @Field(() => Float, { nullable: true, description: 'RATIO only, > 0.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  denominator?: number | null;
+
+  /** As long as a milestone report's note may be. */
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(REPORT_LIMITS.maxNoteLength)
+  note?: string | null;
+
+  @Field(() => DateTimeScalar)
+  reportedAt: Date;
+}
+
+@ObjectType()
+export class IndicatorValueResult {
+  @Field(() => ID)
+  idempotencyKey: string;
+
+  @Field(() => UpdateOutcome)
+  outcome: UpdateOutcome;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+}

@@ -1,0 +1,117 @@
+import { IndicatorKind as K } from './indicator';
+import { decideIndicatorValues, IncomingIndicatorValue, KnownIndicator } from './indicator-sync';
+import { UpdateOutcome as O } from './vocabulary';
+
+const today = '2020-03-10';
+const known: Record<string, KnownIndicator> = {
+  L4_SHARE: { id: 'i-ratio', kind: K.RATIO },
+  RECORDS: { id: 'i-count', kind: K.COUNT },
+};
+const indicatorOf = (code: string) => known[code];
+// Hà Giang's L4_SHARE for 2020-01 already reflects seq 8.
+const highestApplied = (id: string, unit: string, period: string) =>
+  id === 'i-ratio' && unit === '02' && period === '2020-01' ? 8 : 0;
+
+const value = (
+  key: string,
+  seq: number,
+  over: Partial<IncomingIndicatorValue> = {},
+): IncomingIndicatorValue => ({
+  idempotencyKey: key,
+  seq,
+  indicatorCode: 'L4_SHARE',
+  unitCode: '02',
+  period: '2020-02',
+  numerator: 3,
+  denominator: 40,
+  ...over,
+});
+
+const decide = (values: IncomingIndicatorValue[], prior = new Map()) =>
+  decideIndicatorValues(values, indicatorOf, highestApplied, prior, today);
+
+describe(decideIndicatorValues.name, () => {
+  it.each<[string, IncomingIndicatorValue, O, RegExp | null]>([
+    ['a valid ratio is APPLIED', value('a', 9), O.APPLIED, null],
+    ['the current month is allowed', value('a', 9, { period: '2020-03' }), O.APPLIED, null],
+    [
+      'a count without denominator is APPLIED',
+      value('a', 9, { indicatorCode: 'RECORDS', denominator: null }),
+      O.APPLIED,
+      null,
+    ],
+    [
+      'an unknown indicator is REJECTED',
+      value('a', 9, { indicatorCode: 'NOPE' }),
+      O.REJECTED,
+      /unknown indicator NOPE/,
+    ],
+    [
+      'a month after the central today is REJECTED',
+      value('a', 9, { period: '2020-04' }),
+      O.REJECTED,
+      /future/,
+    ],
+    ['not a month is REJECTED', value('a', 9, { period: '2020-13' }), O.REJECTED, /not a month/],
+    [
+      'a ratio without denominator is REJECTED',
+      value('a', 9, { denominator: null }),
+      O.REJECTED,
+      /denominator/,
+    ],
+    ['a zero denominator is REJECTED', value('a', 9, { denominator: 0 }), O.REJECTED, /above 0/],
+    [
+      'a negative denominator is REJECTED',
+      value('a', 9, { denominator: -4 }),
+      O.REJECTED,
+      /above 0/,
+    ],
+    [
+      'a numerator above the denominator is REJECTED',
+      value('a', 9, { numerator: 41 }),
+      O.REJECTED,
+      /above the denominator/,
+    ],
+    [
+      'a negative count is REJECTED',
+      value('a', 9, { indicatorCode: 'RECORDS', numerator: -1, denominator: null }),
+      O.REJECTED,
+      /negative/,
+    ],
+    [
+      'a seq not above the applied one is STALE',
+      value('a', 8, { period: '2020-01' }),
+      O.STALE,
+      /not above 8/,
+    ],
+    [
+      'another month of the same unit is not stale',
+      value('a', 2, { period: '2019-12' }),
+      O.APPLIED,
+      null,
+    ],
+  ])('%s', (_, input, outcome, reason) => {
+    const [d] = decide([input]);
+    expect(d.outcome).toBe(outcome);
+    // No reason is written as the empty string, so one matcher covers both.
+    expect(d.reason ?? '').toMatch(reason ?? /^$/);
+  });
+
+  it('within a batch, a later value for the same unit and month must have a higher seq', () => {
+    const ds = decide([value('a', 10), value('b', 12), value('c', 11)]);
+    expect(ds.map((d) => d.outcome)).toEqual([O.APPLIED, O.APPLIED, O.STALE]);
+  });
+
+  it('a key seen before is a DUPLICATE answering the first outcome, and writes nothing', () => {
+    const prior = new Map([['a', { outcome: O.REJECTED, reason: 'unknown indicator X' }]]);
+    const [again, twice, second] = decide([value('a', 9), value('b', 10), value('b', 10)], prior);
+    expect(again).toMatchObject({
+      outcome: O.DUPLICATE,
+      firstOutcome: O.REJECTED,
+      reason: 'unknown indicator X',
+      record: false,
+    });
+    expect(twice).toMatchObject({ outcome: O.APPLIED, record: true });
+    expect(second).toMatchObject({ outcome: O.DUPLICATE, firstOutcome: O.APPLIED, record: false });
+  });
+});

@@ -1,0 +1,126 @@
+// The rules for an indicator value pushed by a node (domain.md "Indicators",
+// "Sync"): the same outcomes as a milestone update, decided in input order.
+import { IsoDate } from './calendar';
+import { IndicatorKind, isPeriod, Period, periodOf } from './indicator';
+import { UpdateOutcome } from './vocabulary';
+
+/** One value as a node pushed it. */
+export interface IncomingIndicatorValue {
+  idempotencyKey: string;
+  seq: number;
+  indicatorCode: string;
+  unitCode: string;
+  period: Period;
+  numerator: number;
+  denominator: number | null;
+}
+
+/** The indicator a value names, as the centre knows it. */
+export interface KnownIndicator {
+  id: string;
+  kind: IndicatorKind;
+}
+
+/** What the centre recorded for an idempotency key the first time it saw it. */
+export interface PriorValueRecord {
+  outcome: UpdateOutcome;
+  reason: string | null;
+}
+
+export interface ValueDecision {
+  idempotencyKey: string;
+  outcome: UpdateOutcome;
+  reason: string | null;
+  /** DUPLICATE: the outcome recorded the first time; otherwise the outcome itself. */
+  firstOutcome: UpdateOutcome;
+  /** New values are recorded; a DUPLICATE writes nothing. */
+  record: boolean;
+  indicatorId: string | null;
+}
+
+/**
+ * Decides every value of a batch, in input order: DUPLICATE for a key seen
+ * before from this node (earlier or in this batch); REJECTED with a reason for an
+ * unknown indicator, a month after the central `today`'s, or figures the kind
+ * forbids; STALE when its seq is not above the highest applied for the same
+ * unit, indicator and month (`highestApplied`, before the batch); APPLIED otherwise.
+ */
+export function decideIndicatorValues(
+  values: readonly IncomingIndicatorValue[],
+  indicatorOf: (code: string) => KnownIndicator | undefined,
+  highestApplied: (indicatorId: string, unitCode: string, period: Period) => number,
+  prior: ReadonlyMap<string, PriorValueRecord>,
+  today: IsoDate,
+): ValueDecision[] {
+  const seen = new Map(prior);
+  const applied = new Map<string, number>();
+  return values.map((v) => {
+    const before = seen.get(v.idempotencyKey);
+    if (before) {
+      return {
+        idempotencyKey: v.idempotencyKey,
+        outcome: UpdateOutcome.DUPLICATE,
+        reason: before.reason,
+        firstOutcome: before.outcome,
+        record: false,
+        indicatorId: indicatorOf(v.indicatorCode)?.id ?? null,
+      };
+    }
+    const decision = decideOne(v, indicatorOf(v.indicatorCode), highestApplied, applied, today);
+    seen.set(v.idempotencyKey, decision);
+    return decision;
+  });
+}
+
+function decideOne(
+  v: IncomingIndicatorValue,
+  indicator: KnownIndicator | undefined,
+  highestApplied: (indicatorId: string, unitCode: string, period: Period) => number,
+  applied: Map<string, number>,
+  today: IsoDate,
+): ValueDecision {
+  const decided = (outcome: UpdateOutcome, reason: string | null): ValueDecision => ({
+    idempotencyKey: v.idempotencyKey,
+    outcome,
+    reason,
+    firstOutcome: outcome,
+    record: true,
+    indicatorId: indicator?.id ?? null,
+  });
+  if (!indicator) return decided(UpdateOutcome.REJECTED, `unknown indicator ${v.indicatorCode}`);
+  const refusal = valueRefusal(v, indicator.kind, today);
+  if (refusal) return decided(UpdateOutcome.REJECTED, refusal);
+  const slot = `${indicator.id}|${v.unitCode}|${v.period}`;
+  const highest = applied.get(slot) ?? highestApplied(indicator.id, v.unitCode, v.period);
+  if (v.seq <= highest) {
+    return decided(
+      UpdateOutcome.STALE,
+      `seq ${v.seq} is not above ${highest}, already applied for ${v.unitCode} in ${v.period}`,
+    );
+  }
+  applied.set(slot, v.seq);
+  return decided(UpdateOutcome.APPLIED, null);
+}
+
+/** Why a value cannot stand, or null. */
+export function valueRefusal(
+  v: Pick<IncomingIndicatorValue, 'period' | 'numerator' | 'denominator'>,
+  kind: IndicatorKind,
+  today: IsoDate,
+): string | null {
+  if (!isPeriod(v.period)) return `period: ${v.period} is not a month (YYYY-MM)`;
+  if (v.period > periodOf(today)) return `period: ${v.period} is in the future (today is ${today})`;
+  if (!Number.isFinite(v.numerator)) return 'numerator: not a number';
+  if (kind === IndicatorKind.COUNT) {
+    if (v.numerator < 0) return `numerator: a count cannot be negative (${v.numerator})`;
+    return null;
+  }
+  if (v.denominator === null || !(v.denominator > 0)) {
+    return `denominator: a ratio needs a denominator above 0 (got ${v.denominator ?? 'none'})`;
+  }
+  if (v.numerator < 0) return `numerator: cannot be negative (${v.numerator})`;
+  if (v.numerator > v.denominator) {
+    return `numerator: ${v.numerator} is above the denominator ${v.denominator}`;
+  }
+  return null;
+}
