@@ -12,6 +12,7 @@ import {
   planReorganisation,
   ReorganisationPlan,
 } from '@tracker/domain';
+import { isUniqueViolation } from '@tracker/persistence';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
@@ -72,7 +73,8 @@ export class ReorganisationService {
       });
     } catch (e) {
       if (e instanceof DryRunDone) return this.recordDryRun(e.record, map, mapKey);
-      if (isUniqueViolation(e)) throw alreadyApplied(map);
+      // the map's key met another instance's, committed first: the same map twice
+      if (isUniqueViolation(e, 'reorganisation_map_once')) throw alreadyApplied(map);
       throw e;
     }
     this.logger.log(
@@ -189,14 +191,5 @@ function alreadyApplied(map: MergerMap): DomainError {
   return DomainError.badInput(
     'mergers',
     `this map was already applied on ${map.effectiveOn}: see reorganisations; applying it again would change nothing`,
-  );
-}
-
-/** The applied map's key met another instance's, committed first: the same map twice. */
-function isUniqueViolation(e: unknown): boolean {
-  const error = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return (
-    error?.code === '23505' &&
-    (error.constraint ?? 'reorganisation_map_once') === 'reorganisation_map_once'
   );
 }
