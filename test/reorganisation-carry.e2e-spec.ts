@@ -2,6 +2,7 @@ import { EscalationLevel, Role } from '@tracker/domain';
 import { errorCode, startTestCentral, TestCentral } from './support/central';
 import { sql } from './support/database';
 import { ACK } from './support/escalations';
+import { defineIndicator, indicatorValue, pushValues } from './support/indicators';
 import { AFTER_2025, reorganise, tokenIssuedOn } from './support/reorganisation';
 import { landUpdate, pusher } from './support/updates';
 
@@ -208,5 +209,18 @@ describe('reorganisation: the new unit carries its predecessors on', () => {
     );
     const acted = await sut.gql(ACK, { id: escalation.id }, minister('BNNMT'));
     expect(acted.data!.acknowledgeEscalation.state).toBe('ACKNOWLEDGED');
+  });
+
+  it('a merged province reports indicator values up to the month of its last day; later months are its successor’s', async () => {
+    await defineIndicator(sut, 'L4_SHARE', 'RATIO', [{ value: 0.3, due: '2025-12-31' }]);
+    await reorganise(sut, 'provinces-2025', '2025-07-01');
+    const answer = await pushValues(sut, '02', [
+      indicatorValue('L4_SHARE', '02', 1, '2025-06', 3, 40),
+      indicatorValue('L4_SHARE', '02', 2, '2025-07', 4, 40),
+    ]);
+    expect(answer.data!.pushMilestoneUpdates.indicatorResults).toMatchObject([
+      { outcome: 'APPLIED', reason: null },
+      { outcome: 'REJECTED', reason: expect.stringContaining('is reported by Tuyên Quang (08)') },
+    ]);
   });
 });

@@ -102,6 +102,25 @@ describe(decideIndicatorValues.name, () => {
     expect(ds.map((d) => d.outcome)).toEqual([O.APPLIED, O.APPLIED, O.STALE]);
   });
 
+  it('a merged unit reports up to the month of its last day; a later month is REJECTED naming the successor', () => {
+    const ended = { unit: 'Hà Giang (02)', lastDay: '2020-01-31', successor: 'Tuyên Quang (08)' };
+    const [january, february] = decideIndicatorValues(
+      [value('a', 9, { period: '2020-01' }), value('b', 10, { period: '2020-02' })],
+      indicatorOf,
+      highestApplied,
+      new Map(),
+      today,
+      ended,
+    );
+    expect(january.outcome).toBe(O.APPLIED);
+    expect(february).toMatchObject({
+      outcome: O.REJECTED,
+      reason:
+        'Hà Giang (02) was merged into Tuyên Quang (08) after 2020-01-31; 2020-02 is reported by Tuyên Quang (08), from its node',
+      record: true,
+    });
+  });
+
   it('a key seen before is a DUPLICATE answering the first outcome, and writes nothing', () => {
     const prior = new Map([['a', { outcome: O.REJECTED, reason: 'unknown indicator X' }]]);
     const [again, twice, second] = decide([value('a', 9), value('b', 10), value('b', 10)], prior);

@@ -2,6 +2,7 @@
 // "Sync"): the same outcomes as a milestone update, decided in input order.
 import { IsoDate } from './calendar';
 import { IndicatorKind, isPeriod, Period, periodOf } from './indicator';
+import { UnitEnd } from './sync';
 import { UpdateOutcome } from './vocabulary';
 
 /** One value as a node pushed it. */
@@ -44,6 +45,8 @@ export interface ValueDecision {
  * unknown indicator, a month after the central `today`'s, or figures the kind
  * forbids; STALE when its seq is not above the highest applied for the same
  * unit, indicator and month (`highestApplied`, before the batch); APPLIED otherwise.
+ * A merged unit (`ended`) answers for the months up to the one of its last day; a
+ * later month is its successor's (REJECTED, naming it).
  */
 export function decideIndicatorValues(
   values: readonly IncomingIndicatorValue[],
@@ -51,6 +54,7 @@ export function decideIndicatorValues(
   highestApplied: (indicatorId: string, unitCode: string, period: Period) => number,
   prior: ReadonlyMap<string, PriorValueRecord>,
   today: IsoDate,
+  ended?: UnitEnd,
 ): ValueDecision[] {
   const seen = new Map(prior);
   const applied = new Map<string, number>();
@@ -66,7 +70,14 @@ export function decideIndicatorValues(
         indicatorId: indicatorOf(v.indicatorCode)?.id ?? null,
       };
     }
-    const decision = decideOne(v, indicatorOf(v.indicatorCode), highestApplied, applied, today);
+    const decision = decideOne(
+      v,
+      indicatorOf(v.indicatorCode),
+      highestApplied,
+      applied,
+      today,
+      ended,
+    );
     seen.set(v.idempotencyKey, decision);
     return decision;
   });
@@ -78,6 +89,7 @@ function decideOne(
   highestApplied: (indicatorId: string, unitCode: string, period: Period) => number,
   applied: Map<string, number>,
   today: IsoDate,
+  ended: UnitEnd | undefined,
 ): ValueDecision {
   const decided = (outcome: UpdateOutcome, reason: string | null): ValueDecision => ({
     idempotencyKey: v.idempotencyKey,
@@ -87,6 +99,11 @@ function decideOne(
     record: true,
     indicatorId: indicator?.id ?? null,
   });
+  if (ended && isPeriod(v.period) && v.period > periodOf(ended.lastDay))
+    return decided(
+      UpdateOutcome.REJECTED,
+      `${ended.unit} was merged into ${ended.successor} after ${ended.lastDay}; ${v.period} is reported by ${ended.successor}, from its node`,
+    );
   if (!indicator) return decided(UpdateOutcome.REJECTED, `unknown indicator ${v.indicatorCode}`);
   const refusal = valueRefusal(v, indicator.kind, today);
   if (refusal) return decided(UpdateOutcome.REJECTED, refusal);
