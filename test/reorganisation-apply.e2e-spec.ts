@@ -75,6 +75,18 @@ describe('reorganiseUnits: the real 2025 maps on the demo', () => {
       name: 'Lào Cai',
       validFrom: '2025-07-01',
     });
+    // a former name finds the unit that carries it on
+    const found = await sut.gql(
+      `{ units(search: "ha giang") { code name formerNames predecessors { code } } }`,
+    );
+    expect(found.data!.units).toEqual([
+      {
+        code: '08',
+        name: 'Tuyên Quang',
+        formerNames: ['Hà Giang'],
+        predecessors: [{ code: '02' }, { code: '08' }],
+      },
+    ]);
     const hanoi = then.find((u: { code: string }) => u.code === '01');
     expect(today.find((u: { code: string }) => u.code === '01')).toEqual(hanoi);
 
