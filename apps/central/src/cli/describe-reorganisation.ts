@@ -1,8 +1,7 @@
 import { MergerMap } from '@tracker/domain';
 import { ReorganisationRecord } from '../reorganisation/reorganisation.repository';
+import { unitLabel as label } from '../units/token-units';
 import { Unit } from '../units/unit.type';
-
-const label = (u: { name: string; code: string }) => `${u.name} (${u.code})`;
 
 /** What `npm run reorganise` prints: the operation in the words of the programme office. */
 export function describeReorganisation(

@@ -1,6 +1,7 @@
 import { IsoDate, UnitKind } from '@tracker/domain';
 import { centralSql, one, Queryable, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
+import { unitExistsOn } from '../units/units.repository';
 import { DemoMilestone, DemoReport } from './demo-history';
 import { DemoState } from './demo-program.type';
 
@@ -98,8 +99,7 @@ export class DemoRepository {
             (m.last_reported_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS "lastReportedOn"
           FROM milestone m JOIN program p ON p.id = m.program_id JOIN plan_item pi ON pi.id = m.plan_item_id
           JOIN unit u ON u.id = m.unit_id
-          WHERE m.status <> 'CANCELLED' AND (u.valid_from IS NULL OR u.valid_from <= ${day}::date)
-            AND (u.valid_to IS NULL OR u.valid_to >= ${day}::date)`,
+          WHERE m.status <> 'CANCELLED' AND ${unitExistsOn(day)}`,
     );
   }
 

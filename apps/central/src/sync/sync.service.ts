@@ -201,7 +201,8 @@ export class SyncService {
     const expected =
       actor.role === Role.PROVINCE_NODE ? UnitKind.PROVINCE : UnitKind.CENTRAL_AGENCY;
     const unit = await this.units.unitOf(actor, today);
-    if (!unit || unit.kind !== expected || (unit.validFrom && unit.validFrom > today))
+    // unitOf finds only a unit begun by today: one that has not begun cannot speak
+    if (!unit || unit.kind !== expected)
       throw DomainError.forbidden(
         `the token's unit ${actor.unit} is no ${expected.toLowerCase()} that exists today`,
       );
