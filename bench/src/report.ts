@@ -43,6 +43,8 @@ export interface ScaleReport {
   peak_rss_mb: number;
   agreement: string[];
   workloads: Record<string, WorkloadFigures>;
+  /** Workloads not measured yet, with the reason. */
+  not_available?: Record<string, string>;
   reorganisation?: ReorganisationFigures;
 }
 
@@ -79,11 +81,11 @@ export function markdown(report: BenchReport): string {
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const [w, f] of Object.entries(r.workloads)) {
-      // W1: batches/s (updates/s); M1: Q1 requests/s (+ the updates/s pushed meanwhile)
+      // W1: batches/s (updates/s); M1, M2: reads/s (+ the updates/s pushed meanwhile)
       const withUpdates = (rps: number | null, updates: number | undefined) =>
         w === 'W1'
           ? `${fmt(rps, 1)} (${fmt(updates)} upd/s)`
-          : w === 'M1'
+          : /^M\d$/.test(w)
             ? `${fmt(rps)} (+${fmt(updates)} upd/s)`
             : fmt(rps);
       const rps = withUpdates(f.rps, f.updates_per_s);
@@ -92,6 +94,8 @@ export function markdown(report: BenchReport): string {
         `| ${w} | ${rps} | ${fmt(f.p50_ms, 1)} | ${fmt(f.p99_ms, 1)} | ${f.errors} | ${fmt(f.sql_per_request, 1)} | ${floor} | ${pct(f.ratio_to_floor)} | ${fmt(f.floor_p99_ms, 1)} | ${fmt(f.peer_rps)} | ${pct(f.ratio_to_peer)} |`,
       );
     }
+    for (const [w, why] of Object.entries(r.not_available ?? {}))
+      lines.push(`| ${w} | not available: ${why} | | | | | | | | | |`);
     if (r.reorganisation) {
       const g = r.reorganisation;
       lines.push(

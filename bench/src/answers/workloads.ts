@@ -9,6 +9,8 @@ import { BENCH_A_YEAR_BACK } from '../dataset/scales';
  */
 export const WORKLOADS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q6'] as const;
 export type Workload = (typeof WORKLOADS)[number];
+/** Measured again with the response cache off (Q1u-Q4u): the first read after a change. */
+export const UNCACHED_WORKLOADS = ['Q1', 'Q2', 'Q3', 'Q4'] as const satisfies readonly Workload[];
 
 export type Canonical =
   null | string | number | boolean | Canonical[] | { [key: string]: Canonical };
