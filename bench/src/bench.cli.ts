@@ -55,7 +55,7 @@ const CLI = {
     workloads: {
       type: 'string',
       value: 'LIST',
-      default: 'Q1,Q2,Q3,Q4,Q6,Q1u,Q2u,Q3u,Q4u,W1,M1,M2',
+      default: 'Q1,Q2,Q3,Q4,Q5,Q6,Q1u,Q2u,Q3u,Q4u,Q5u,Q6u,W1,M1,M2',
       description: 'workloads to measure, comma-separated',
     },
     seed: {

@@ -43,8 +43,6 @@ export interface ScaleReport {
   peak_rss_mb: number;
   agreement: string[];
   workloads: Record<string, WorkloadFigures>;
-  /** Workloads not measured yet, with the reason. */
-  not_available?: Record<string, string>;
   reorganisation?: ReorganisationFigures;
 }
 
@@ -94,8 +92,6 @@ export function markdown(report: BenchReport): string {
         `| ${w} | ${rps} | ${fmt(f.p50_ms, 1)} | ${fmt(f.p99_ms, 1)} | ${f.errors} | ${fmt(f.sql_per_request, 1)} | ${floor} | ${pct(f.ratio_to_floor)} | ${fmt(f.floor_p99_ms, 1)} | ${fmt(f.peer_rps)} | ${pct(f.ratio_to_peer)} |`,
       );
     }
-    for (const [w, why] of Object.entries(r.not_available ?? {}))
-      lines.push(`| ${w} | not available: ${why} | | | | | | | | | |`);
     if (r.reorganisation) {
       const g = r.reorganisation;
       lines.push(
