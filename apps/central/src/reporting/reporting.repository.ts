@@ -46,9 +46,14 @@ const COUNTED = sql.raw(`('APPLIED', 'STALE')`);
  * On time: received at the centre before the end (Việt Nam time) of its
  * program's deadline day. In unit code order: the domain's ranking is stable, so
  * provinces that tie stay in code order.
- * The owed set is MATERIALIZED once; the milestones' start-of-month state is
- * looked up by id through the (not materialised) shadow, so the cost follows
- * the owed milestones, not every milestone ever.
+ * Every step is an index lookup per owed milestone, so the cost follows the
+ * owed milestones, not every milestone or report ever: the owed set (with the
+ * milestones each carries on, read from the table before the shadows hide it) is
+ * MATERIALIZED once; the start-of-month state is looked up by id through the
+ * (not materialised) shadow; receipts by milestone id. The subjects are
+ * MATERIALIZED too: PostgreSQL, misjudging the CTEs' sizes, otherwise recomputed
+ * them once per province in a nested loop (EXPLAIN ANALYZE on the demo), as it
+ * rescanned the owed set once per report when receipts were a join.
  */
 function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> {
   const first = firstDayOf(q.period);
@@ -63,24 +68,21 @@ function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> 
     deadline AS (SELECT * FROM unnest(${q.deadlines.map((d) => d.programId)}::uuid[],
       ${dueEnds}::timestamptz[]) AS d(program_id, due_end)),
     owed AS MATERIALIZED (
-      SELECT m.id, m.unit_id, d.due_end
+      SELECT m.id, m.unit_id, d.due_end,
+        m.id || ARRAY(SELECT p.id FROM milestone p WHERE p.successor_id = m.id) AS sources
       FROM milestone m JOIN reporters r ON r.id = m.unit_id
       JOIN plan_item pi ON pi.id = m.plan_item_id
       JOIN deadline d ON d.program_id = m.program_id
       WHERE EXISTS (SELECT 1 FROM plan_version pv WHERE pv.program_id = m.program_id
           AND pv.version = pi.added_in_version AND pv.published_at < ${end}::timestamptz)
         ${onlyProgram('m.program_id')}),
-    receipt AS MATERIALIZED (
-      SELECT s.id, min(r.received_at) AS first_received
-      FROM (SELECT id, id AS source FROM owed
-            UNION ALL SELECT o.id, p.id FROM owed o JOIN milestone p ON p.successor_id = o.id) s
-      JOIN milestone_update r ON r.milestone_id = s.source
-      WHERE r.outcome IN ${COUNTED}
-        AND r.reported_at >= ${start}::timestamptz AND r.reported_at < ${end}::timestamptz
-      GROUP BY s.id),
     ${asOfCtes(readDay(addDays(first, -1), q.today))}
-    subject AS (
-      SELECT o.unit_id, o.due_end, rc.first_received
+    subject AS MATERIALIZED (
+      SELECT o.unit_id, o.due_end,
+        (SELECT min(r.received_at) FROM milestone_update r
+         WHERE r.milestone_id = ANY (o.sources) AND r.outcome IN ${COUNTED}
+           AND r.reported_at >= ${start}::timestamptz AND r.reported_at < ${end}::timestamptz
+        ) AS first_received
       FROM owed o
       LEFT JOIN milestone s ON s.id = o.id
       LEFT JOIN LATERAL (
@@ -90,7 +92,6 @@ function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> 
               FROM milestone pm JOIN unit pu ON pu.id = pm.unit_id
               WHERE pm.successor_id = o.id AND s.id IS NULL) p
       ) d ON s.id IS NULL
-      LEFT JOIN receipt rc ON rc.id = o.id
       WHERE COALESCE(s.status, d.status) NOT IN ('DONE', 'CANCELLED')
       UNION ALL
       SELECT r.id, COALESCE(d.due_end, ${endOfVietnamDay(q.defaultDue)}::timestamptz), v.first_received
@@ -100,12 +101,14 @@ function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> 
                  FROM indicator_value WHERE period = ${q.period} AND outcome IN ${COUNTED}
                  GROUP BY indicator_id, node_unit_id) v
         ON v.indicator_id = i.id AND v.node_unit_id = r.id
-      WHERE true ${onlyProgram('i.program_id')})
-    SELECT r.id AS "unitId", r."validFrom", r."validTo",
-      count(s.unit_id)::int AS expected, count(s.first_received)::int AS received,
-      count(*) FILTER (WHERE s.first_received < s.due_end)::int AS "onTime"
-    FROM reporters r JOIN unit u ON u.id = r.id LEFT JOIN subject s ON s.unit_id = r.id
-    GROUP BY r.id, r."validFrom", r."validTo", u.code
+      WHERE true ${onlyProgram('i.program_id')}),
+    per_unit AS (
+      SELECT unit_id, count(*)::int AS expected, count(first_received)::int AS received,
+        count(*) FILTER (WHERE first_received < due_end)::int AS "onTime"
+      FROM subject GROUP BY unit_id)
+    SELECT r.id AS "unitId", r."validFrom", r."validTo", COALESCE(n.expected, 0) AS expected,
+      COALESCE(n.received, 0) AS received, COALESCE(n."onTime", 0) AS "onTime"
+    FROM reporters r JOIN unit u ON u.id = r.id LEFT JOIN per_unit n ON n.unit_id = r.id
     ORDER BY u.code COLLATE "C"`;
 }
 
