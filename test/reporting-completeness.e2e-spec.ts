@@ -312,7 +312,7 @@ describe('reportingCompleteness: a crafted month', () => {
     expect(await auditCount()).toBe(before);
 
     const [entry] = await sql<{ actor: string; role: string; subject: string; detail: unknown }>(
-      `SELECT actor, role, subject, detail FROM audit_log WHERE action = 'program.reporting-deadline'`,
+      `SELECT actor, role, subject, detail FROM audit_log WHERE action = 'program.reporting-deadline' ORDER BY id`,
     );
     expect(entry).toEqual({
       actor: 'pmo',
@@ -326,6 +326,20 @@ describe('reportingCompleteness: a crafted month', () => {
     expect(errorCode(badCreate)).toBe('BAD_USER_INPUT');
     expect(badCreate.errors![0].extensions!.field).toBe('reportingDeadlineDay');
     expect((await sut.gql(`{ program(code: "BAD") { code } }`)).data!.program).toBeNull();
+  });
+
+  it('moving a deadline re-judges the month at once (the cached answer is retired)', async () => {
+    const SET = `mutation($day: Int!) { setReportingDeadline(programCode: "DL10", day: $day) { reportingDeadlineDay } }`;
+    expect(await completeness(sut, '2020-02', 'DL10')).toMatchObject({ onTime: 2 });
+    expect((await sut.gql(SET, { day: 5 })).errors).toBeUndefined();
+    // Hà Giang's Q1, received on 03-07, is late under day 5
+    expect(await completeness(sut, '2020-02', 'DL10')).toMatchObject({
+      deadline: '2020-03-05',
+      received: 2,
+      onTime: 1,
+    });
+    expect((await sut.gql(SET, { day: 10 })).errors).toBeUndefined();
+    expect(await completeness(sut, '2020-02', 'DL10')).toMatchObject({ onTime: 2 });
   });
 });
 
