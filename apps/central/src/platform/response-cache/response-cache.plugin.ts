@@ -23,6 +23,7 @@ const CACHEABLE_ROOTS = new Set([
   'syncStatus',
   'indicators',
   'indicator',
+  'reportingCompleteness',
 ]);
 
 /** Stores the answer of every successful, cacheable read query; the middleware serves it again. */
