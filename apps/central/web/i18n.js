@@ -41,7 +41,7 @@ export const TEXT = {
     openUntil: 'đang mở đến {deadline}',
     lateCount: '{n} trễ',
     allPrograms: 'Mọi chương trình',
-    reportingKey: '✓ đủ · ◑ thiếu · ✕ dưới một nửa; “trễ”: nhận sau hạn. Hạn: ngày 5 tháng sau.',
+    reportingKey: '✓ đủ · ◑ thiếu (từ một nửa) · ✕ dưới một nửa; “trễ”: nhận sau hạn báo cáo.',
     seeAllProvinces: 'Xem tất cả các tỉnh',
     signOut: 'Đăng xuất',
     signIn: 'Đăng nhập',
@@ -163,7 +163,7 @@ export const TEXT = {
     lateCount: '{n} late',
     allPrograms: 'All programmes',
     reportingKey:
-      '✓ complete · ◑ partial · ✕ under half; “late”: received after the deadline, day 5 of the next month.',
+      '✓ complete · ◑ partial (half or more) · ✕ under half; “late”: received after the deadline.',
     seeAllProvinces: 'See all provinces',
     signOut: 'Sign out',
     signIn: 'Sign in',

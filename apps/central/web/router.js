@@ -8,6 +8,7 @@ import { dashboardView } from './views/dashboard.js';
 import { indicatorView } from './views/indicator.js';
 import { milestoneView } from './views/milestone.js';
 import { queueView } from './views/queue.js';
+import { reportingView } from './views/reporting.js';
 import { signInView } from './views/sign-in.js';
 
 const VIEWS = {
@@ -16,6 +17,7 @@ const VIEWS = {
   queue: queueView,
   milestone: milestoneView,
   indicator: indicatorView,
+  reporting: reportingView,
 };
 
 let visits = 0;

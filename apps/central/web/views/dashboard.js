@@ -4,6 +4,7 @@ import { html } from '/vendor/lit-html/lit-html.js';
 import { gql } from '../api.js';
 import { asOfPicker, badge, headings, levelBadge, pct, t } from '../ui.js';
 import { indicatorsSection, loadIndicators } from './indicators-section.js';
+import { leagueSection, loadLeague } from './reporting-league.js';
 
 const DASHBOARD = `query($asOf: Date) { nationalDashboard(asOf: $asOf) {
   asOf
@@ -34,6 +35,8 @@ export async function dashboardView({ params, signal, show }) {
     gql(DASHBOARD, { asOf }, signal),
     loadIndicators(signal),
   ]);
+  // the month before the day the overview is read as of: that one comes with the answer
+  const league = await loadLeague(d.asOf, signal);
   show(
     html`<h1>${t('dashboardTitle')}</h1>
       <p class="muted">${t('asOf')} <strong>${d.asOf}</strong> ${asOfPicker(asOf)}</p>
@@ -95,6 +98,7 @@ export async function dashboardView({ params, signal, show }) {
             </tbody>
           </table>
         </section>
-      </div>`,
+      </div>
+      ${leagueSection(league)}`,
   );
 }
