@@ -99,7 +99,8 @@ export async function reportingView({ params, signal, show }) {
         )}
       </div>
       <p class="muted">${t('reportingKey')}</p>
-      <div class="scroll">
+      <!-- a region the keyboard can scroll: its cells hold no link to focus -->
+      <div class="scroll" tabindex="0" role="region" aria-label=${t('reportingTitle')}>
         <table id="completeness">
           <thead>
             <tr>
