@@ -174,6 +174,7 @@ describe('leadership web views: reporting completeness (Chromium)', () => {
     expect(pushed.errors).toBeUndefined();
     // received on 1 March, after January's deadline of 5 February: all of them late
     await seeText(cell, `✓ 100% · ${keys.length} trễ`);
+    await cell.scrollIntoViewIfNeeded(); // the province has moved down the ranking
     await shot('reporting-after-january-reports');
   });
 
