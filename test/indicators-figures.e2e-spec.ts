@@ -84,6 +84,10 @@ describe('indicator figures from pushed values (demo, 63 provinces, today 2020-0
     );
     expect((await pushValues(sut, '04', values)).errors).toBeUndefined();
     const r = await sut.gql(FIGURES, { code: 'RECORDS' });
+    // an explicit null month is no month: the latest, as when the argument is left out
+    const withNull = await sut.gql(FIGURES, { code: 'RECORDS', period: null });
+    expect(withNull.errors).toBeUndefined();
+    expect(withNull.data).toEqual(r.data);
     expect(r.data!.indicator.projection).toEqual({
       target: { value: 300, due: '2020-12-31' },
       latest: { period: '2020-02', value: 202 },

@@ -8,6 +8,9 @@ import { leadershipViews } from './support/web-views';
 describe('leadership web views: the board and loading views (Chromium)', () => {
   let page: Page;
   const { sut, shot, signInAs } = leadershipViews((opened) => (page = opened));
+  /** Settles once the overview's request has left the page (start it before the request is sent). */
+  const dashboardAsked = () =>
+    page.waitForRequest((r) => (r.postData() ?? '').includes('nationalDashboard'));
 
   it('the 1+63 board changes without a reload when a province reports', async () => {
     await signInAs('Văn phòng chương trình (PMO)');
@@ -66,7 +69,9 @@ describe('leadership web views: the board and loading views (Chromium)', () => {
     const dashboardFailed = page.waitForEvent('requestfailed', (r) =>
       (r.postData() ?? '').includes('nationalDashboard'),
     );
+    const asked = dashboardAsked();
     await signInAs('Văn phòng chương trình (PMO)');
+    await asked; // the user leaves while it loads, not before it starts
     await page.goto(`${sut.url}/#/board/LAND`);
     await seeCount(page.locator('#board tbody tr'), 63);
     expect((await dashboardFailed).failure()?.errorText).toBe('net::ERR_ABORTED');
@@ -86,18 +91,15 @@ describe('leadership web views: the board and loading views (Chromium)', () => {
     // dashboard's answer is held back until the board is drawn, then let through.
     let releaseDashboard!: () => void;
     const dashboardHeld = new Promise<void>((r) => (releaseDashboard = r));
-    let dashboardAsked = false;
     await page.route('**/graphql', async (route) => {
-      if (route.request().postData()?.includes('nationalDashboard')) {
-        dashboardAsked = true;
-        await dashboardHeld;
-      }
+      if (route.request().postData()?.includes('nationalDashboard')) await dashboardHeld;
       await route.continue();
     });
+    const asked = dashboardAsked();
     await signInAs('Văn phòng chương trình (PMO)');
+    await asked;
     await page.goto(`${sut.url}/#/board/LAND`);
     await seeCount(page.locator('#board tbody tr'), 63);
-    expect(dashboardAsked).toBe(true);
     // Settles once the page has parsed the dashboard's answer and the code awaiting it has
     // run: a task queued when the body is parsed runs after those promise continuations.
     await page.evaluate(() => {

@@ -28,8 +28,9 @@ function provincesOwing(spans: readonly UnitSpan[], period: Period): number {
   return spans.filter((s) => owesMonth(s, period)).length;
 }
 
-function checkPeriod(field: string, value: string | undefined): void {
-  if (value !== undefined && !isPeriod(value))
+/** A month, or none given: GraphQL's explicit null means absent, as an omitted argument does. */
+function checkPeriod(field: string, value: string | null | undefined): void {
+  if (value != null && !isPeriod(value))
     throw DomainError.badInput(field, `${value} is not a month (YYYY-MM)`);
 }
 
@@ -38,7 +39,7 @@ export function seriesFigures(
   kind: IndicatorKind,
   values: readonly UnitValue[],
   spans: readonly UnitSpan[],
-  range: { from?: Period; to?: Period; unitId?: string },
+  range: { from?: Period | null; to?: Period | null; unitId?: string },
 ): IndicatorFigure[] {
   checkPeriod('from', range.from);
   checkPeriod('to', range.to);
@@ -64,7 +65,7 @@ export function provinceFigures(
   values: readonly UnitValue[],
   spans: readonly UnitSpan[],
   targets: readonly Target[],
-  period: Period | undefined,
+  period: Period | null | undefined,
   today: IsoDate,
 ): ProvinceFigure[] {
   checkPeriod('period', period);
