@@ -195,6 +195,23 @@ describe('leadership web views: reporting completeness (Chromium)', () => {
     await seeCount(page.locator('#completeness tbody tr'), 63);
   });
 
+  it('the overview stands without its league: a failed completeness read is said in its place', async () => {
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('reportingCompleteness'))
+        await route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({ errors: [{ message: 'máy chủ đang bận' }] }),
+        });
+      else await route.continue();
+    });
+    await signInAs('Văn phòng chương trình (PMO)');
+    await seeText(page.locator('#league .error'), 'Phần này chưa tải được: máy chủ đang bận');
+    // the programmes and the indicators still show
+    expect(await page.locator('main table').first().locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('#league table').count()).toBe(0);
+  });
+
   it('exports the grid as CSV and Excel: per month completeness, timeliness and late, and the national row', async () => {
     const api = await months();
     await signInAs('Văn phòng chương trình (PMO)');

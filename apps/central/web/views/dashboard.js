@@ -29,14 +29,29 @@ const programRow = (asOfQuery) => (p) => {
   </tr>`;
 };
 
+/**
+ * A section the overview can stand without: its failure is said in its place, so the
+ * programmes still show (an aborted load is no failure: the user went elsewhere).
+ */
+const optional = (loading, signal) =>
+  loading.catch((e) => {
+    if (signal.aborted) throw e;
+    return e instanceof Error ? e : new Error(String(e));
+  });
+
+const unavailable = (id, e) =>
+  html`<section id=${id}>
+    <p class="error" role="alert">${t('sectionUnavailable')} ${e.message}</p>
+  </section>`;
+
 export async function dashboardView({ params, signal, show }) {
   const asOf = params.get('asOf') || null;
   const [{ nationalDashboard: d }, indicators] = await Promise.all([
     gql(DASHBOARD, { asOf }, signal),
-    loadIndicators(signal),
+    optional(loadIndicators(signal), signal),
   ]);
   // the month before the day the overview is read as of: that one comes with the answer
-  const league = await loadLeague(d.asOf, signal);
+  const league = await optional(loadLeague(d.asOf, signal), signal);
   show(
     html`<h1>${t('dashboardTitle')}</h1>
       <p class="muted">${t('asOf')} <strong>${d.asOf}</strong> ${asOfPicker(asOf)}</p>
@@ -58,7 +73,7 @@ export async function dashboardView({ params, signal, show }) {
           ${d.programs.map(programRow(asOf ? `?asOf=${asOf}` : ''))}
         </tbody>
       </table>
-      ${indicatorsSection(indicators)}
+      ${indicators instanceof Error ? unavailable('indicators', indicators) : indicatorsSection(indicators)}
       <div class="grid">
         <section>
           <h2>${t('byLevel')}</h2>
@@ -99,6 +114,6 @@ export async function dashboardView({ params, signal, show }) {
           </table>
         </section>
       </div>
-      ${leagueSection(league)}`,
+      ${league instanceof Error ? unavailable('league', league) : leagueSection(league)}`,
   );
 }
