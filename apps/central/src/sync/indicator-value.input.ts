@@ -67,4 +67,11 @@ export class IndicatorValueResult {
 
   @Field(() => String, { nullable: true })
   reason: string | null;
+
+  /** As an update's: a node that lost the first answer learns from its retry what became of the value. */
+  @Field(() => UpdateOutcome, {
+    description:
+      'DUPLICATE: what the centre answered the first time it saw this key; otherwise the outcome itself.',
+  })
+  firstOutcome: UpdateOutcome;
 }

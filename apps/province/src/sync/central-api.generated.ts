@@ -79,4 +79,4 @@ export type PushMutationVariables = Exact<{
 }>;
 
 
-export type PushMutation = { pushMilestoneUpdates: { highestAckedSeq: number, results: Array<{ idempotencyKey: string, outcome: UpdateOutcome, firstOutcome: UpdateOutcome, reason: string | null }>, indicatorResults: Array<{ idempotencyKey: string, outcome: UpdateOutcome, reason: string | null }> } };
+export type PushMutation = { pushMilestoneUpdates: { highestAckedSeq: number, results: Array<{ idempotencyKey: string, outcome: UpdateOutcome, firstOutcome: UpdateOutcome, reason: string | null }>, indicatorResults: Array<{ idempotencyKey: string, outcome: UpdateOutcome, firstOutcome: UpdateOutcome, reason: string | null }> } };

@@ -28,7 +28,7 @@ export const PUSH = `mutation Push($updates: [MilestoneUpdateInput!]!, $values: 
   pushMilestoneUpdates(input: { updates: $updates, indicatorValues: $values }) {
     highestAckedSeq
     results { idempotencyKey outcome firstOutcome reason }
-    indicatorResults { idempotencyKey outcome reason }
+    indicatorResults { idempotencyKey outcome firstOutcome reason }
   }
 }`;
 

@@ -198,15 +198,12 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
         outcome: r.outcome === 'DUPLICATE' ? r.firstOutcome : r.outcome,
         reason: r.reason,
       })),
-      // The centre answers a value without its first outcome (unlike an update): a retried
-      // value shows DUPLICATE, with the first answer's reason. STALE and DUPLICATE both mean
-      // the centre holds it (synced); the outcome is kept for the office to see.
       indicatorResults.map((r, i) => ({
         seq: values[i].seq,
         idempotencyKey: r.idempotencyKey,
         indicatorCode: values[i].indicatorCode,
         period: values[i].period,
-        outcome: r.outcome,
+        outcome: r.outcome === 'DUPLICATE' ? r.firstOutcome : r.outcome,
         reason: r.reason,
       })),
       highestAckedSeq,
