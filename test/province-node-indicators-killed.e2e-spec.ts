@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { roles, startTestCentral, TestCentral } from './support/central';
 import { CuttableProxy } from './support/cuttable-proxy';
-import { defineIndicator } from './support/indicators';
+import { defineRatioAndCount } from './support/indicators';
 import { AppProcess, freePort, waitHealthy } from './support/processes';
 import { nodeDatabaseUrl, REPORT, REPORT_INDICATOR } from './support/province';
 import { recordedBySeq } from './support/push-ledger';
@@ -35,8 +35,7 @@ describe('province node killed mid-batch of values and updates', () => {
 
   beforeAll(async () => {
     central = await startTestCentral({ demo: true });
-    await defineIndicator(central, 'L4_SHARE', 'RATIO', [{ value: 0.3, due: '2020-12-31' }]);
-    await defineIndicator(central, 'RECORDS', 'COUNT', [{ value: 90_000, due: '2020-12-31' }]);
+    await defineRatioAndCount(central);
     const target = new URL(central.url);
     proxy = new CuttableProxy(target.hostname, Number(target.port));
     await proxy.up();

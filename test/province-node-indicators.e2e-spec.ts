@@ -1,7 +1,7 @@
 import { errorCode, startTestCentral, TestCentral } from './support/central';
 import { CuttableProxy } from './support/cuttable-proxy';
 import { sql } from './support/database';
-import { defineIndicator } from './support/indicators';
+import { defineRatioAndCount } from './support/indicators';
 import { recordedBySeq } from './support/push-ledger';
 import {
   LOCAL_INDICATORS,
@@ -35,8 +35,7 @@ describe('province node: indicators', () => {
 
   beforeEach(async () => {
     central = await startTestCentral({ demo: true });
-    await defineIndicator(central, 'L4_SHARE', 'RATIO', [{ value: 0.3, due: '2020-12-31' }]);
-    await defineIndicator(central, 'RECORDS', 'COUNT', [{ value: 90_000, due: '2020-12-31' }]);
+    await defineRatioAndCount(central);
     const target = new URL(central.url);
     proxy = new CuttableProxy(target.hostname, Number(target.port));
     await proxy.up();

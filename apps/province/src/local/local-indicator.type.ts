@@ -1,6 +1,7 @@
 import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
-import { REPORT_LIMITS, UpdateOutcome } from '@tracker/domain';
-import { IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IndicatorFigureFields } from '@tracker/api';
+import { UpdateOutcome } from '@tracker/domain';
+import { IsString, MaxLength } from 'class-validator';
 
 @ObjectType()
 export class LocalIndicatorValue {
@@ -53,7 +54,7 @@ export class LocalIndicator {
 
 /** The figures are judged by the domain's rules (validateIndicatorValue); here only their shape and size. */
 @InputType()
-export class ReportIndicatorInput {
+export class ReportIndicatorInput extends IndicatorFigureFields {
   @Field()
   @IsString()
   @MaxLength(32)
@@ -63,20 +64,4 @@ export class ReportIndicatorInput {
   @IsString()
   @MaxLength(7)
   period: string;
-
-  @Field(() => Float)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  numerator: number;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  denominator?: number | null;
-
-  /** As long as a milestone report's note may be (and the centre's limit for a value's). */
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(REPORT_LIMITS.maxNoteLength)
-  note?: string | null;
 }

@@ -22,6 +22,11 @@ import {
 import { nextBatch } from './outbox-batch';
 import { SyncStoreRepository } from './sync-store.repository';
 
+/** For a DUPLICATE (a retry of an entry the centre has), what it answered the first time. */
+function whatBecameOf(r: { outcome: string; firstOutcome: string }): string {
+  return r.outcome === 'DUPLICATE' ? r.firstOutcome : r.outcome;
+}
+
 /** A node pushes at most this many reports and values per request (the centre's limit). */
 const BATCH = 500;
 
@@ -195,7 +200,7 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
         idempotencyKey: r.idempotencyKey,
         programCode: updates[i].programCode,
         key: updates[i].key,
-        outcome: r.outcome === 'DUPLICATE' ? r.firstOutcome : r.outcome,
+        outcome: whatBecameOf(r),
         reason: r.reason,
       })),
       indicatorResults.map((r, i) => ({
@@ -203,7 +208,7 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
         idempotencyKey: r.idempotencyKey,
         indicatorCode: values[i].indicatorCode,
         period: values[i].period,
-        outcome: r.outcome === 'DUPLICATE' ? r.firstOutcome : r.outcome,
+        outcome: whatBecameOf(r),
         reason: r.reason,
       })),
       highestAckedSeq,

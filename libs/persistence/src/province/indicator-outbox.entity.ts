@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Unique } from 'typeorm';
+import { OutboxEntryColumns } from './outbox-entry.columns';
 
 /**
  * An indicator value waiting for the centre, written in the same transaction as the
@@ -8,13 +9,7 @@ import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
  */
 @Entity('indicator_outbox')
 @Unique('indicator_outbox_idempotency_key_key', ['idempotencyKey'])
-export class IndicatorOutboxEntity {
-  @PrimaryColumn({ type: 'integer' })
-  seq: number;
-
-  @Column({ name: 'idempotency_key', type: 'uuid' })
-  idempotencyKey: string;
-
+export class IndicatorOutboxEntity extends OutboxEntryColumns {
   @Column({ name: 'indicator_code', type: 'text' })
   indicatorCode: string;
 
@@ -26,13 +21,4 @@ export class IndicatorOutboxEntity {
 
   @Column({ type: 'double precision', nullable: true })
   denominator: number | null;
-
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @Column({ name: 'reported_by', type: 'text' })
-  reportedBy: string;
-
-  @Column({ name: 'reported_at', type: 'timestamptz' })
-  reportedAt: Date;
 }
