@@ -38,9 +38,10 @@ const nodeState = () => provinceSql.updateTable('node_state').where('id', '=', 1
 export class SyncStoreRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  // LOCK_ORDER: every transaction that writes node_state and local_milestone locks
-  // node_state first, as recording a report does (LocalStoreRepository.takeSeq, then
-  // its milestone): in opposite orders a report and a sync round deadlocked.
+  // LOCK_ORDER: every transaction that writes node_state and local_milestone (or the
+  // local indicators and their values) locks node_state first, as recording a report
+  // or a value does (LocalStoreRepository.takeSeq, then its rows): in opposite orders a
+  // report and a sync round deadlocked.
 
   /**
    * Brings the node's milestones and plan versions in line with the centre's (see
