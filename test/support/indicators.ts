@@ -38,6 +38,12 @@ export async function defineIndicator(
   if (r.errors) throw new Error(`defineIndicator ${code}: ${JSON.stringify(r.errors)}`);
 }
 
+/** The two indicators the node tests report: a share (RATIO) and a count (COUNT). */
+export async function defineRatioAndCount(sut: TestCentral): Promise<void> {
+  await defineIndicator(sut, 'L4_SHARE', 'RATIO', [{ value: 0.3, due: '2020-12-31' }]);
+  await defineIndicator(sut, 'RECORDS', 'COUNT', [{ value: 90_000, due: '2020-12-31' }]);
+}
+
 /** A valid value for a month; override what the test is about. */
 export function indicatorValue(
   indicatorCode: string,

@@ -135,3 +135,11 @@ export async function centralMilestone(key: string, unit: string) {
   );
   return row;
 }
+
+export const REPORT_INDICATOR = `mutation($input: ReportIndicatorInput!) { reportIndicator(input: $input) {
+  code values { period numerator denominator note pendingSync lastOutcome lastOutcomeReason }
+} }`;
+
+export const LOCAL_INDICATORS = `{ indicators {
+  code name kind measure values { period numerator denominator note pendingSync lastOutcome lastOutcomeReason }
+} }`;

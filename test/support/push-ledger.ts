@@ -31,3 +31,21 @@ export async function milestoneState(programCode: string, key: string, unitCode:
   );
   return row;
 }
+
+/**
+ * What the centre recorded from a node, by seq: every update and indicator value it
+ * pushed (one seq space), with how many rows each seq has, so a test sees both a lost
+ * report (a missing seq) and a doubled one (a count of 2).
+ */
+export async function recordedBySeq(nodeCode: string) {
+  return sql<{ seq: number; kind: 'update' | 'value'; rows: number; outcome: string }>(
+    `SELECT seq, kind, count(*)::int AS rows, min(outcome) AS outcome FROM (
+       SELECT mu.seq, 'update' AS kind, mu.outcome FROM milestone_update mu
+         JOIN unit u ON u.id = mu.node_unit_id WHERE u.code = $1 AND mu.seq > 0
+       UNION ALL
+       SELECT v.seq, 'value' AS kind, v.outcome FROM indicator_value v
+         JOIN unit u ON u.id = v.node_unit_id WHERE u.code = $1
+     ) pushed GROUP BY seq, kind ORDER BY seq, kind`,
+    [nodeCode],
+  );
+}

@@ -18,8 +18,10 @@ import {
 import { TokenAuthority } from '@tracker/auth';
 import { dataSourceOptions } from '@tracker/persistence';
 import { DataSource } from 'typeorm';
+import { LocalIndicatorsRepository } from './local/local-indicators.repository';
 import { LocalStoreRepository } from './local/local-store.repository';
 import { NodeClock } from './local/node-clock';
+import { IndicatorReportService } from './office/indicator-report.service';
 import { ReportService } from './office/report.service';
 import { PROVINCE_RESOLVERS } from './province-resolvers';
 import { CentralClient } from './sync/central-client';
@@ -79,19 +81,28 @@ export class ProvinceAppModule {
         { provide: NodeClock, useValue: new NodeClock() },
         {
           provide: SyncEngine,
-          inject: [CentralClient, SyncStoreRepository, LocalStoreRepository, NodeClock],
+          inject: [
+            CentralClient,
+            SyncStoreRepository,
+            LocalStoreRepository,
+            LocalIndicatorsRepository,
+            NodeClock,
+          ],
           useFactory: (
             central: CentralClient,
             store: SyncStoreRepository,
             local: LocalStoreRepository,
+            indicators: LocalIndicatorsRepository,
             clock: NodeClock,
-          ) => new SyncEngine(central, store, local, clock, options.sync),
+          ) => new SyncEngine(central, store, local, indicators, clock, options.sync),
         },
         DateScalar,
         DateTimeScalar,
         LocalStoreRepository,
+        LocalIndicatorsRepository,
         SyncStoreRepository,
         ReportService,
+        IndicatorReportService,
         ...PROVINCE_RESOLVERS,
       ],
     };

@@ -89,7 +89,18 @@ export class NodeApi {
     );
     m.percentComplete = percent;
   }
+
+  /** A value of the soak's indicator for a month, in the same outbox and seq space as reports. */
+  async reportValue(period: string, numerator: number, note: string): Promise<void> {
+    await this.request(
+      `mutation($input: ReportIndicatorInput!) { reportIndicator(input: $input) { code } }`,
+      { input: { indicatorCode: SOAK_INDICATOR, period, numerator, note } },
+    );
+  }
 }
+
+/** The indicator the soak's offices report: a count, so any figure of 0 or more stands. */
+export const SOAK_INDICATOR = 'SOAK_RECORDS';
 
 export interface OpenMilestone {
   programCode: string;

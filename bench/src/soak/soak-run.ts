@@ -15,7 +15,14 @@ import { Fault, FaultInjector } from './faults';
 import { NodeApi } from './node-api';
 import { inFaultWindow, readFigures, SoakResult } from './soak-report';
 import { Death, Supervised } from './supervised';
-import { CENTRAL_DB, freePortRun, freshDatabases, healthy, NODE_DB_PREFIX } from './soak-setup';
+import {
+  CENTRAL_DB,
+  defineSoakIndicator,
+  freePortRun,
+  freshDatabases,
+  healthy,
+  NODE_DB_PREFIX,
+} from './soak-setup';
 import { Offices, Readers } from './traffic';
 import { verdict } from './verdict';
 
@@ -75,6 +82,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
 
   log('publishing the plans through the balancer');
   for (const p of benchPrograms(SCALES.tiny)) await createWithPlan(centralUrl, pmo, p);
+  await defineSoakIndicator(centralUrl, pmo, benchPrograms(SCALES.tiny)[0].ownerCode);
 
   // the provinces CLI runs the first N of the same list
   const codes = readProvinces2019()

@@ -1,5 +1,7 @@
-// The soak's databases on the server, the nodes' ports, and waiting for a process to answer.
+// The soak's databases on the server, its indicator, the nodes' ports, and waiting for a process to answer.
 import { withClient } from '@tracker/persistence';
+import { gql } from '../graphql-client';
+import { SOAK_INDICATOR } from './node-api';
 
 export const CENTRAL_DB = 'nsdb_soak_central';
 export const NODE_DB_PREFIX = 'nsdb_soak_province_';
@@ -52,4 +54,27 @@ export async function healthy(
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${what} did not answer /health within ${timeoutMs / 1000} s:\n${tail()}`);
+}
+
+/** The indicator the offices report: the nodes pull it with the plans, and push its values between progress reports. */
+export async function defineSoakIndicator(
+  centralUrl: string,
+  pmoToken: string,
+  ownerCode: string,
+): Promise<void> {
+  await gql(
+    centralUrl,
+    pmoToken,
+    `mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { code } }`,
+    {
+      input: {
+        code: SOAK_INDICATOR,
+        name: 'Hồ sơ số hoá (soak)',
+        kind: 'COUNT',
+        measure: 'hồ sơ',
+        ownerCode,
+        targets: [],
+      },
+    },
+  );
 }

@@ -1,12 +1,20 @@
-import { NodeApi, OpenMilestone } from './node-api';
+import { NodeApi, OpenMilestone, SOAK_INDICATOR } from './node-api';
 
-/** A report the node accepted (answered without error): the centre must hold it exactly once. */
+/** A report or indicator value the node accepted (answered without error): the centre must hold it exactly once. */
 export interface AcceptedReport {
   code: string;
-  programCode: string;
-  key: string;
+  /** programCode/key of a report, indicator/month of a value. */
+  subject: string;
   note: string;
 }
+
+/**
+ * One steady send in this many is an indicator value, not a progress report. The
+ * months are before the provinces' merger of 2025-07-01 (BENCH_NOW is after it), so
+ * a value from a province that has since merged still stands.
+ */
+const VALUE_EVERY = 4;
+const VALUE_MONTHS = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
 
 export interface ReportCounts {
   accepted: AcceptedReport[];
@@ -55,6 +63,7 @@ export class Offices {
   }
 
   private async reportOnRandom(node: NodeApi): Promise<void> {
+    if (Math.random() < 1 / VALUE_EVERY) return this.sendValue(node);
     let open: OpenMilestone[];
     try {
       open = await node.openMilestones();
@@ -66,12 +75,29 @@ export class Offices {
     await this.send(node, open[Math.floor(Math.random() * open.length)], 'định kỳ');
   }
 
-  private async send(node: NodeApi, m: OpenMilestone, kind: string): Promise<void> {
+  private send(node: NodeApi, m: OpenMilestone, kind: string): Promise<void> {
+    return this.accept(node, `${m.programCode}/${m.key}`, kind, (note) => node.report(m, note));
+  }
+
+  private sendValue(node: NodeApi): Promise<void> {
+    const month = VALUE_MONTHS[Math.floor(Math.random() * VALUE_MONTHS.length)];
+    return this.accept(node, `${SOAK_INDICATOR}/${month}`, 'chỉ tiêu', (note) =>
+      node.reportValue(month, this.serial, note),
+    );
+  }
+
+  /** Sends one report with a note unique to the run; counts it as accepted only if the node said so. */
+  private async accept(
+    node: NodeApi,
+    subject: string,
+    kind: string,
+    send: (note: string) => Promise<void>,
+  ): Promise<void> {
     this.serial += 1;
     const note = `soak ${this.runId} #${this.serial} (${kind})`;
     try {
-      await node.report(m, note);
-      this.counts.accepted.push({ code: node.code, programCode: m.programCode, key: m.key, note });
+      await send(note);
+      this.counts.accepted.push({ code: node.code, subject, note });
     } catch {
       this.counts.failed += 1;
     }

@@ -15,12 +15,16 @@ async function nodeFacts(code: string, url: string): Promise<NodeFacts> {
   return withClient(url, 'nsdb-soak-verdict', async (c) => {
     const [state] = (
       await c.query<{ nextSeq: number; outboxLeft: number }>(
-        `SELECT next_seq AS "nextSeq", (SELECT count(*)::int FROM outbox) AS "outboxLeft" FROM node_state WHERE id = 1`,
+        `SELECT next_seq AS "nextSeq",
+           (SELECT count(*)::int FROM outbox) + (SELECT count(*)::int FROM indicator_outbox) AS "outboxLeft"
+         FROM node_state WHERE id = 1`,
       )
     ).rows;
     const delivered = (
       await c.query<LedgerRow>(
-        `SELECT seq, idempotency_key::text AS "idempotencyKey", outcome FROM delivery ORDER BY seq`,
+        // reports and indicator values: one seq space
+        `SELECT seq, idempotency_key::text AS "idempotencyKey", outcome FROM delivery
+         UNION ALL SELECT seq, idempotency_key::text, outcome FROM indicator_delivery ORDER BY seq`,
       )
     ).rows;
     const milestones = (
@@ -40,7 +44,10 @@ async function centreFacts(url: string, codes: string[]): Promise<Map<string, Ce
     );
     const history = await c.query<LedgerRow & { code: string; note: string | null }>(
       `SELECT u.code, mu.seq, mu.idempotency_key AS "idempotencyKey", mu.outcome, mu.note
-       FROM milestone_update mu JOIN unit u ON u.id = mu.node_unit_id WHERE u.code = ANY ($1)`,
+       FROM milestone_update mu JOIN unit u ON u.id = mu.node_unit_id WHERE u.code = ANY ($1)
+       UNION ALL
+       SELECT u.code, v.seq, v.idempotency_key, v.outcome, v.note
+       FROM indicator_value v JOIN unit u ON u.id = v.node_unit_id WHERE u.code = ANY ($1)`,
       [codes],
     );
     for (const { code, note, ...row } of history.rows) {

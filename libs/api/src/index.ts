@@ -25,6 +25,7 @@ export { keysetPage, KeyColumn, mapPage, Page, SortKey } from './keyset-page';
 export { HealthController } from './health.controller';
 export { vietnamDate } from './vietnam-date';
 export { buildSchemaSdl } from './schema-sdl';
+export { IndicatorFigureFields } from './indicator-figure.input';
 export { ProgressReportFields } from './progress-report.input';
 export { ReportedState } from './reported-state.type';
 export { ApolloPlugin, QUERY_LIMITS, queryLimitsPlugin } from './query-limits';

@@ -1,5 +1,11 @@
 import { IndicatorKind as K } from './indicator';
-import { decideIndicatorValues, IncomingIndicatorValue, KnownIndicator } from './indicator-sync';
+import { DomainError } from './errors';
+import {
+  decideIndicatorValues,
+  IncomingIndicatorValue,
+  KnownIndicator,
+  validateIndicatorValue,
+} from './indicator-sync';
 import { UpdateOutcome as O } from './vocabulary';
 
 const today = '2020-03-10';
@@ -79,6 +85,12 @@ describe(decideIndicatorValues.name, () => {
       /negative/,
     ],
     [
+      'a count with a denominator is REJECTED',
+      value('a', 9, { indicatorCode: 'RECORDS', denominator: 10 }),
+      O.REJECTED,
+      /denominator: a count has no denominator/,
+    ],
+    [
       'a seq not above the applied one is STALE',
       value('a', 8, { period: '2020-01' }),
       O.STALE,
@@ -132,5 +144,50 @@ describe(decideIndicatorValues.name, () => {
     });
     expect(twice).toMatchObject({ outcome: O.APPLIED, record: true });
     expect(second).toMatchObject({ outcome: O.DUPLICATE, firstOutcome: O.APPLIED, record: false });
+  });
+});
+
+describe(validateIndicatorValue.name, () => {
+  const check = (over: Partial<IncomingIndicatorValue>) => () =>
+    validateIndicatorValue(value('a', 1, over), known[over.indicatorCode ?? 'L4_SHARE'], today);
+
+  it('accepts what the centre would apply', () => {
+    expect(check({})).not.toThrow();
+    expect(check({ indicatorCode: 'RECORDS', numerator: 0, denominator: null })).not.toThrow();
+  });
+
+  it.each<[string, Partial<IncomingIndicatorValue>, string, RegExp]>([
+    ['an unknown indicator', { indicatorCode: 'NOPE' }, 'indicatorCode', /unknown indicator NOPE/],
+    ['a month in the future', { period: '2020-04' }, 'period', /in the future/],
+    ['not a month', { period: '2020-3' }, 'period', /not a month/],
+    ['a ratio without denominator', { denominator: null }, 'denominator', /above 0/],
+    ['a zero denominator', { denominator: 0 }, 'denominator', /above 0/],
+    ['a negative numerator', { numerator: -1 }, 'numerator', /negative/],
+    ['a numerator above the denominator', { numerator: 41 }, 'numerator', /above the denominator/],
+    [
+      'a count with a denominator',
+      { indicatorCode: 'RECORDS', denominator: 5 },
+      'denominator',
+      /no denominator/,
+    ],
+    [
+      'a negative count',
+      { indicatorCode: 'RECORDS', numerator: -3, denominator: null },
+      'numerator',
+      /negative/,
+    ],
+  ])('refuses %s as BAD_USER_INPUT on its field', (_, over, field, message) => {
+    let thrown: unknown;
+    try {
+      check(over)();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect(thrown).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field,
+      message: expect.stringMatching(message),
+    });
   });
 });

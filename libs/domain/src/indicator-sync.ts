@@ -1,6 +1,7 @@
 // The rules for an indicator value pushed by a node (domain.md "Indicators",
 // "Sync"): the same outcomes as a milestone update, decided in input order.
 import { IsoDate } from './calendar';
+import { DomainError } from './errors';
 import { IndicatorKind, isPeriod, Period, periodOf } from './indicator';
 import { UnitEnd } from './sync';
 import { UpdateOutcome } from './vocabulary';
@@ -104,7 +105,7 @@ function decideOne(
       UpdateOutcome.REJECTED,
       `${ended.unit} was merged into ${ended.successor} after ${ended.lastDay}; ${v.period} is reported by ${ended.successor}, from its node`,
     );
-  if (!indicator) return decided(UpdateOutcome.REJECTED, `unknown indicator ${v.indicatorCode}`);
+  if (!indicator) return decided(UpdateOutcome.REJECTED, unknownIndicator(v.indicatorCode));
   const refusal = valueRefusal(v, indicator.kind, today);
   if (refusal) return decided(UpdateOutcome.REJECTED, refusal);
   const slot = `${indicator.id}|${v.unitCode}|${v.period}`;
@@ -119,25 +120,63 @@ function decideOne(
   return decided(UpdateOutcome.APPLIED, null);
 }
 
-/** Why a value cannot stand, or null. */
-export function valueRefusal(
-  v: Pick<IncomingIndicatorValue, 'period' | 'numerator' | 'denominator'>,
+function unknownIndicator(code: string): string {
+  return `unknown indicator ${code}`;
+}
+
+type ValueFigures = Pick<IncomingIndicatorValue, 'period' | 'numerator' | 'denominator'>;
+
+/** Why a value cannot stand, as `field: why`, or null. */
+export function valueRefusal(v: ValueFigures, kind: IndicatorKind, today: IsoDate): string | null {
+  const refused = refusal(v, kind, today);
+  return refused && `${refused.field}: ${refused.message}`;
+}
+
+/**
+ * The centre's rules for a value, applied by a province node before it records
+ * one (as validateReport is for progress): an unknown indicator or a figure the
+ * rules refuse throws BAD_USER_INPUT naming the field. `indicator` is undefined
+ * when the node knows no indicator of that code.
+ */
+export function validateIndicatorValue(
+  v: ValueFigures & { indicatorCode: string },
+  indicator: { kind: IndicatorKind } | undefined,
+  today: IsoDate,
+): void {
+  if (!indicator) throw DomainError.badInput('indicatorCode', unknownIndicator(v.indicatorCode));
+  const refused = refusal(v, indicator.kind, today);
+  if (refused) throw DomainError.badInput(refused.field, refused.message);
+}
+
+function refusal(
+  v: ValueFigures,
   kind: IndicatorKind,
   today: IsoDate,
-): string | null {
-  if (!isPeriod(v.period)) return `period: ${v.period} is not a month (YYYY-MM)`;
-  if (v.period > periodOf(today)) return `period: ${v.period} is in the future (today is ${today})`;
-  if (!Number.isFinite(v.numerator)) return 'numerator: not a number';
+): { field: 'period' | 'numerator' | 'denominator'; message: string } | null {
+  const no = (field: 'period' | 'numerator' | 'denominator', message: string) => ({
+    field,
+    message,
+  });
+  if (!isPeriod(v.period)) return no('period', `${v.period} is not a month (YYYY-MM)`);
+  if (v.period > periodOf(today))
+    return no('period', `${v.period} is in the future (today is ${today})`);
+  if (!Number.isFinite(v.numerator)) return no('numerator', 'not a number');
   if (kind === IndicatorKind.COUNT) {
-    if (v.numerator < 0) return `numerator: a count cannot be negative (${v.numerator})`;
+    // a count is one cumulative total: a denominator would be a figure no roll-up reads
+    if (v.denominator !== null)
+      return no('denominator', `a count has no denominator (got ${v.denominator})`);
+    if (v.numerator < 0) return no('numerator', `a count cannot be negative (${v.numerator})`);
     return null;
   }
   if (v.denominator === null || !(v.denominator > 0)) {
-    return `denominator: a ratio needs a denominator above 0 (got ${v.denominator ?? 'none'})`;
+    return no(
+      'denominator',
+      `a ratio needs a denominator above 0 (got ${v.denominator ?? 'none'})`,
+    );
   }
-  if (v.numerator < 0) return `numerator: cannot be negative (${v.numerator})`;
+  if (v.numerator < 0) return no('numerator', `cannot be negative (${v.numerator})`);
   if (v.numerator > v.denominator) {
-    return `numerator: ${v.numerator} is above the denominator ${v.denominator}`;
+    return no('numerator', `${v.numerator} is above the denominator ${v.denominator}`);
   }
   return null;
 }

@@ -1,7 +1,7 @@
-import { DateTimeScalar } from '@tracker/api';
-import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { REPORT_LIMITS, UpdateOutcome } from '@tracker/domain';
-import { IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { DateTimeScalar, IndicatorFigureFields } from '@tracker/api';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { UpdateOutcome } from '@tracker/domain';
+import { IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
 
 /**
  * One indicator value a node pushes. Its figures are judged by the domain
@@ -9,7 +9,7 @@ import { IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min } from '
  * kept, instead of refusing the batch it rides in.
  */
 @InputType()
-export class IndicatorValueInput {
+export class IndicatorValueInput extends IndicatorFigureFields {
   @Field(() => ID)
   @IsString()
   @MaxLength(100)
@@ -35,24 +35,6 @@ export class IndicatorValueInput {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period is a calendar month, YYYY-MM' })
   period: string;
 
-  @Field(() => Float, {
-    description: 'RATIO: the numerator; COUNT: the cumulative total at the end of the month.',
-  })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  numerator: number;
-
-  @Field(() => Float, { nullable: true, description: 'RATIO only, > 0.' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  denominator?: number | null;
-
-  /** As long as a milestone report's note may be. */
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(REPORT_LIMITS.maxNoteLength)
-  note?: string | null;
-
   @Field(() => DateTimeScalar)
   reportedAt: Date;
 }
@@ -67,4 +49,11 @@ export class IndicatorValueResult {
 
   @Field(() => String, { nullable: true })
   reason: string | null;
+
+  /** As an update's: a node that lost the first answer learns from its retry what became of the value. */
+  @Field(() => UpdateOutcome, {
+    description:
+      'DUPLICATE: what the centre answered the first time it saw this key; otherwise the outcome itself.',
+  })
+  firstOutcome: UpdateOutcome;
 }

@@ -76,6 +76,7 @@ export class SyncResolver {
       indicatorResults: valueDecisions.map((d) => ({
         idempotencyKey: d.idempotencyKey,
         outcome: d.outcome,
+        firstOutcome: d.firstOutcome,
         reason: d.reason,
       })),
     };

@@ -158,20 +158,18 @@ export class LocalStoreRepository {
       this.db,
       provinceSql
         .selectFrom('node_state')
-        .select((eb) => [
-          eb
-            .selectFrom('outbox')
-            .select(sql<number>`count(*)::int`.as('n'))
-            .as('pending'),
+        .select([
+          // both outboxes: progress reports and indicator values
+          sql<number>`(SELECT count(*)::int FROM outbox) + (SELECT count(*)::int FROM indicator_outbox)`.as(
+            'pending',
+          ),
           'next_seq as nextSeq',
           'highest_acked_seq as highestAckedSeq',
           'last_success_at as lastSuccessAt',
           'last_error as lastError',
           'central_reachable as centralReachable',
         ])
-        .where('id', '=', 1)
-        // A scalar subquery's count(*) is never NULL.
-        .$narrowType<{ pending: number }>(),
+        .where('id', '=', 1),
     );
     const planVersions = await rows(
       this.db,

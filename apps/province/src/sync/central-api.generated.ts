@@ -3,6 +3,27 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type IndicatorKind =
+  /** A cumulative count at the end of each month; roll-ups add. */
+  | 'COUNT'
+  /** numerator / denominator; roll-ups are sums of numerators over sums of denominators. */
+  | 'RATIO';
+
+export type IndicatorValueInput = {
+  /** RATIO only, > 0. */
+  denominator: number | null | undefined;
+  idempotencyKey: string;
+  indicatorCode: string;
+  note: string | null | undefined;
+  /** RATIO: the numerator; COUNT: the cumulative total at the end of the month. */
+  numerator: number;
+  /** Calendar month, YYYY-MM. */
+  period: string;
+  reportedAt: string;
+  seq: number;
+  unitCode: string;
+};
+
 /** What the responsible unit reports. */
 export type MilestoneStatus =
   | 'BLOCKED'
@@ -42,7 +63,7 @@ export type UpdateOutcome =
 export type PullHeadQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PullHeadQuery = { now: string, programs: Array<{ code: string, planVersion: number }>, syncStatus: Array<{ highestSeq: number, unit: { code: string } }> };
+export type PullHeadQuery = { now: string, programs: Array<{ code: string, planVersion: number }>, syncStatus: Array<{ highestSeq: number, unit: { code: string } }>, indicators: Array<{ code: string, name: string, kind: IndicatorKind, measure: string }> };
 
 export type PullMilestonesQueryVariables = Exact<{
   unit: string;
@@ -54,7 +75,8 @@ export type PullMilestonesQuery = { milestones: { pageInfo: { hasNextPage: boole
 
 export type PushMutationVariables = Exact<{
   updates: Array<MilestoneUpdateInput> | MilestoneUpdateInput;
+  values: Array<IndicatorValueInput> | IndicatorValueInput;
 }>;
 
 
-export type PushMutation = { pushMilestoneUpdates: { highestAckedSeq: number, results: Array<{ idempotencyKey: string, outcome: UpdateOutcome, firstOutcome: UpdateOutcome, reason: string | null }> } };
+export type PushMutation = { pushMilestoneUpdates: { highestAckedSeq: number, results: Array<{ idempotencyKey: string, outcome: UpdateOutcome, firstOutcome: UpdateOutcome, reason: string | null }>, indicatorResults: Array<{ idempotencyKey: string, outcome: UpdateOutcome, firstOutcome: UpdateOutcome, reason: string | null }> } };

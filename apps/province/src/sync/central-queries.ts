@@ -6,10 +6,12 @@ import type {
   PushMutationVariables,
 } from './central-api.generated';
 
+// The indicators ride the head: today every province reports every indicator.
 export const PULL_HEAD = `query PullHead {
   now
   programs { code planVersion }
   syncStatus { unit { code } highestSeq }
+  indicators { code name kind measure }
 }`;
 
 export const PULL_MILESTONES = `query PullMilestones($unit: ID!, $after: String) {
@@ -22,16 +24,18 @@ export const PULL_MILESTONES = `query PullMilestones($unit: ID!, $after: String)
   }
 }`;
 
-export const PUSH = `mutation Push($updates: [MilestoneUpdateInput!]!) {
-  pushMilestoneUpdates(input: { updates: $updates }) {
+export const PUSH = `mutation Push($updates: [MilestoneUpdateInput!]!, $values: [IndicatorValueInput!]!) {
+  pushMilestoneUpdates(input: { updates: $updates, indicatorValues: $values }) {
     highestAckedSeq
     results { idempotencyKey outcome firstOutcome reason }
+    indicatorResults { idempotencyKey outcome firstOutcome reason }
   }
 }`;
 
 // The answers' types are generated from schema.gql (npm run schema): a central API change
 // that breaks one of these questions fails to generate or to compile.
 export type PullHead = PullHeadQuery;
+export type CentralIndicator = PullHeadQuery['indicators'][number];
 export type PullMilestonesPage = PullMilestonesQuery;
 export type CentralMilestone = PullMilestonesQuery['milestones']['edges'][number]['node'];
 export type PushAnswer = PushMutation;

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { backoffDelay } from '@tracker/domain';
+import { LocalIndicatorsRepository } from '../local/local-indicators.repository';
 import { LocalStoreRepository } from '../local/local-store.repository';
 import { NodeClock } from '../local/node-clock';
 import {
@@ -18,9 +19,15 @@ import {
   PushAnswer,
   PushVariables,
 } from './central-queries';
+import { nextBatch } from './outbox-batch';
 import { SyncStoreRepository } from './sync-store.repository';
 
-/** A node pushes at most this many reports per request (the centre's limit). */
+/** For a DUPLICATE (a retry of an entry the centre has), what it answered the first time. */
+function whatBecameOf(r: { outcome: string; firstOutcome: string }): string {
+  return r.outcome === 'DUPLICATE' ? r.firstOutcome : r.outcome;
+}
+
+/** A node pushes at most this many reports and values per request (the centre's limit). */
 const BATCH = 500;
 
 export interface SyncSettings {
@@ -48,6 +55,7 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly central: CentralClient,
     private readonly store: SyncStoreRepository,
     private readonly local: LocalStoreRepository,
+    private readonly indicators: LocalIndicatorsRepository,
     private readonly clock: NodeClock,
     private readonly settings: SyncSettings,
   ) {}
@@ -141,23 +149,30 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
     } while (after);
     const highestSeq =
       head.syncStatus.find((s) => s.unit.code === this.settings.provinceCode)?.highestSeq ?? 0;
-    await this.store.mirror(milestones, head.programs, offset, highestSeq);
+    await this.store.mirror(milestones, head.programs, head.indicators, offset, highestSeq);
     this.clock.setOffset(offset);
   }
 
+  /** Pushes the lowest seqs of the outbox, reports and values in one batch (one seq space). */
   private async pushOnce(): Promise<boolean> {
-    const outbox = await this.local.outbox(BATCH);
-    if (outbox.length === 0) {
+    const { updates, values } = nextBatch(
+      await this.local.outbox(BATCH),
+      await this.indicators.outbox(BATCH),
+      BATCH,
+    );
+    const size = updates.length + values.length;
+    if (size === 0) {
       await this.store.succeeded(new Date());
       return false;
     }
+    const unitCode = this.settings.provinceCode;
     const answer = await this.central.request<PushAnswer, PushVariables>(PUSH, {
-      updates: outbox.map((o) => ({
+      updates: updates.map((o) => ({
         idempotencyKey: o.idempotencyKey,
         seq: o.seq,
         programCode: o.programCode,
         key: o.key,
-        unitCode: this.settings.provinceCode,
+        unitCode,
         status: o.status,
         percentComplete: o.percentComplete,
         forecastDue: o.forecastDue,
@@ -166,24 +181,45 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
         note: o.note,
         reportedAt: o.reportedAt.toISOString(),
       })),
+      values: values.map((v) => ({
+        idempotencyKey: v.idempotencyKey,
+        seq: v.seq,
+        indicatorCode: v.indicatorCode,
+        unitCode,
+        period: v.period,
+        numerator: v.numerator,
+        denominator: v.denominator,
+        note: v.note,
+        reportedAt: v.reportedAt.toISOString(),
+      })),
     });
-    const { results, highestAckedSeq } = answer.pushMilestoneUpdates;
+    const { results, indicatorResults, highestAckedSeq } = answer.pushMilestoneUpdates;
     await this.store.delivered(
       results.map((r, i) => ({
-        seq: outbox[i].seq,
+        seq: updates[i].seq,
         idempotencyKey: r.idempotencyKey,
-        programCode: outbox[i].programCode,
-        key: outbox[i].key,
-        outcome: r.outcome === 'DUPLICATE' ? r.firstOutcome : r.outcome,
+        programCode: updates[i].programCode,
+        key: updates[i].key,
+        outcome: whatBecameOf(r),
+        reason: r.reason,
+      })),
+      indicatorResults.map((r, i) => ({
+        seq: values[i].seq,
+        idempotencyKey: r.idempotencyKey,
+        indicatorCode: values[i].indicatorCode,
+        period: values[i].period,
+        outcome: whatBecameOf(r),
         reason: r.reason,
       })),
       highestAckedSeq,
       new Date(),
     );
-    const refused = results.filter((r) => r.outcome === 'REJECTED').length;
+    const refused = [...results, ...indicatorResults].filter(
+      (r) => r.outcome === 'REJECTED',
+    ).length;
     this.logger.log(
-      `pushed ${outbox.length} report(s), acknowledged up to seq ${highestAckedSeq}${refused ? `, ${refused} refused` : ''}`,
+      `pushed ${updates.length} report(s) and ${values.length} value(s), acknowledged up to seq ${highestAckedSeq}${refused ? `, ${refused} refused` : ''}`,
     );
-    return outbox.length === BATCH;
+    return size === BATCH;
   }
 }

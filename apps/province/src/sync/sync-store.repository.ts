@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { provinceSql, REPORTED_COLUMNS, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
-import { DataSource } from 'typeorm';
-import { CentralMilestone } from './central-queries';
+import { DataSource, EntityManager } from 'typeorm';
+import { CentralIndicator, CentralMilestone } from './central-queries';
 import { mirrorRow, MirrorRow } from './mirror';
 
 export interface DeliveredResult {
@@ -12,6 +12,16 @@ export interface DeliveredResult {
   programCode: string;
   key: string;
   /** For a DUPLICATE, what the centre answered the first time: that is what became of the report. */
+  outcome: string;
+  reason: string | null;
+}
+
+/** The centre's answer to one delivered indicator value. */
+export interface DeliveredValue {
+  seq: number;
+  idempotencyKey: string;
+  indicatorCode: string;
+  period: string;
   outcome: string;
   reason: string | null;
 }
@@ -28,14 +38,20 @@ const nodeState = () => provinceSql.updateTable('node_state').where('id', '=', 1
 export class SyncStoreRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  // LOCK_ORDER: every transaction that writes node_state and local_milestone locks
-  // node_state first, as recording a report does (LocalStoreRepository.takeSeq, then
-  // its milestone): in opposite orders a report and a sync round deadlocked.
+  // LOCK_ORDER: every transaction that writes node_state and local_milestone (or the
+  // local indicators and their values) locks node_state first, as recording a report
+  // or a value does (LocalStoreRepository.takeSeq, then its rows): in opposite orders a
+  // report and a sync round deadlocked.
 
-  /** Brings the node's milestones and plan versions in line with the centre's (see mirrorRow). */
+  /**
+   * Brings the node's milestones and plan versions in line with the centre's (see
+   * mirrorRow), and its indicators (the centre's definitions win; none is ever dropped,
+   * as the node's values name them).
+   */
   async mirror(
     milestones: CentralMilestone[],
     planVersions: { code: string; planVersion: number }[],
+    indicators: CentralIndicator[],
     clockOffsetMs: number,
     centralHighestSeq: number,
   ): Promise<void> {
@@ -133,11 +149,36 @@ export class SyncStoreRepository {
             ),
         );
       }
+      if (indicators.length > 0) {
+        await run(
+          tx,
+          provinceSql
+            .insertInto('local_indicator')
+            .columns(['code', 'name', 'kind', 'measure'])
+            .expression(
+              sql`SELECT x.code, x.name, x.kind, x.measure
+                  FROM jsonb_to_recordset(${JSON.stringify(indicators)}::jsonb)
+                    AS x(code text, name text, kind text, measure text)`,
+            )
+            .onConflict((oc) =>
+              oc.column('code').doUpdateSet((eb) => ({
+                name: eb.ref('excluded.name'),
+                kind: eb.ref('excluded.kind'),
+                measure: eb.ref('excluded.measure'),
+              })),
+            ),
+        );
+      }
     });
   }
 
-  /** Stores the centre's answers, trims what it acknowledged, and notes the success. */
-  async delivered(results: DeliveredResult[], highestAckedSeq: number, at: Date): Promise<void> {
+  /** Stores the centre's answers, trims what it acknowledged (both outboxes), and notes the success. */
+  async delivered(
+    results: DeliveredResult[],
+    values: DeliveredValue[],
+    highestAckedSeq: number,
+    at: Date,
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       // node_state first (LOCK_ORDER)
       await run(
@@ -185,8 +226,47 @@ export class SyncStoreRepository {
               WHERE lm.program_code = x."programCode" AND lm.key = x.key`,
         );
       }
+      if (values.length > 0) await this.deliveredValues(tx, values, at);
       await run(tx, provinceSql.deleteFrom('outbox').where('seq', '<=', highestAckedSeq));
+      await run(tx, provinceSql.deleteFrom('indicator_outbox').where('seq', '<=', highestAckedSeq));
     });
+  }
+
+  /** The answers to values, as to reports: kept per seq, and each month shows its latest. */
+  private async deliveredValues(
+    tx: EntityManager,
+    values: DeliveredValue[],
+    at: Date,
+  ): Promise<void> {
+    await run(
+      tx,
+      provinceSql
+        .insertInto('indicator_delivery')
+        .columns([
+          'seq',
+          'idempotency_key',
+          'indicator_code',
+          'period',
+          'outcome',
+          'reason',
+          'delivered_at',
+        ])
+        .expression(
+          sql`SELECT x.seq, x."idempotencyKey", x."indicatorCode", x.period, x.outcome, x.reason, ${at}::timestamptz
+              FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS x(seq int, "idempotencyKey" uuid,
+                "indicatorCode" text, period text, outcome text, reason text)`,
+        )
+        .onConflict((oc) => oc.column('seq').doNothing()),
+    );
+    // values come in seq order: the last of a month is its latest report
+    const latest = new Map(values.map((v) => [`${v.indicatorCode}/${v.period}`, v]));
+    await run(
+      tx,
+      sql`UPDATE local_indicator_value v SET last_outcome = x.outcome, last_outcome_reason = x.reason
+          FROM jsonb_to_recordset(${JSON.stringify([...latest.values()])}::jsonb)
+            AS x("indicatorCode" text, period text, outcome text, reason text)
+          WHERE v.indicator_code = x."indicatorCode" AND v.period = x.period`,
+    );
   }
 
   async succeeded(at: Date): Promise<void> {

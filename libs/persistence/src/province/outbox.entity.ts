@@ -1,16 +1,10 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Unique } from 'typeorm';
+import { OutboxEntryColumns } from './outbox-entry.columns';
 
 /** A report waiting for the centre, written in the same transaction as the milestone it changed. */
 @Entity('outbox')
 @Unique('outbox_idempotency_key_key', ['idempotencyKey'])
-export class OutboxEntity {
-  /** The node's seq: strictly increasing over the node's whole life (node_state.next_seq). */
-  @PrimaryColumn({ type: 'integer' })
-  seq: number;
-
-  @Column({ name: 'idempotency_key', type: 'uuid' })
-  idempotencyKey: string;
-
+export class OutboxEntity extends OutboxEntryColumns {
   @Column({ name: 'program_code', type: 'text' })
   programCode: string;
 
@@ -31,13 +25,4 @@ export class OutboxEntity {
 
   @Column({ type: 'text', nullable: true })
   blocker: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @Column({ name: 'reported_by', type: 'text' })
-  reportedBy: string;
-
-  @Column({ name: 'reported_at', type: 'timestamptz' })
-  reportedAt: Date;
 }

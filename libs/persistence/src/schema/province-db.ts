@@ -13,6 +13,45 @@ export interface DeliveryTable {
   delivered_at: Timestamp;
 }
 
+export interface IndicatorDeliveryTable {
+  seq: number;
+  idempotency_key: string;
+  indicator_code: string;
+  period: string;
+  outcome: string;
+  reason: string | null;
+  delivered_at: Timestamp;
+}
+
+export interface IndicatorOutboxTable {
+  seq: number;
+  idempotency_key: string;
+  indicator_code: string;
+  period: string;
+  numerator: number;
+  denominator: number | null;
+  note: string | null;
+  reported_by: string;
+  reported_at: Timestamp;
+}
+
+export interface LocalIndicatorTable {
+  code: string;
+  name: string;
+  kind: string;
+  measure: string;
+}
+
+export interface LocalIndicatorValueTable {
+  indicator_code: string;
+  period: string;
+  numerator: number;
+  denominator: number | null;
+  note: string | null;
+  last_outcome: string | null;
+  last_outcome_reason: string | null;
+}
+
 export interface LocalMilestoneTable {
   program_code: string;
   key: string;
@@ -61,6 +100,10 @@ export interface PlanSeenTable {
 
 export interface ProvinceDb {
   delivery: DeliveryTable;
+  indicator_delivery: IndicatorDeliveryTable;
+  indicator_outbox: IndicatorOutboxTable;
+  local_indicator: LocalIndicatorTable;
+  local_indicator_value: LocalIndicatorValueTable;
   local_milestone: LocalMilestoneTable;
   node_state: NodeStateTable;
   outbox: OutboxTable;
