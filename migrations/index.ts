@@ -6,6 +6,7 @@ import { RevokedTokens1795892584511 } from './1795892584511-RevokedTokens';
 import { RateLimits1795892884462 } from './1795892884462-RateLimits';
 import { Reorganisation1796007298807 } from './1796007298807-Reorganisation';
 import { Indicators1796010287540 } from './1796010287540-Indicators';
+import { IndicatorReporters1796022307185 } from './1796022307185-IndicatorReporters';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   RateLimits1795892884462,
   Reorganisation1796007298807,
   Indicators1796010287540,
+  IndicatorReporters1796022307185,
 ];

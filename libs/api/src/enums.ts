@@ -6,6 +6,7 @@ import {
   EscalationState,
   Health,
   IndicatorKind,
+  IndicatorReporters,
   MilestoneScope,
   MilestoneStatus,
   UnitKind,
@@ -89,5 +90,16 @@ registerEnumType(IndicatorKind, {
         'numerator / denominator; roll-ups are sums of numerators over sums of denominators.',
     },
     COUNT: { description: 'A cumulative count at the end of each month; roll-ups add.' },
+  },
+});
+registerEnumType(IndicatorReporters, {
+  name: 'IndicatorReporters',
+  description: "Who reports an indicator's values.",
+  valuesMap: {
+    PROVINCES: {
+      description:
+        'Every province reports its value monthly (the national figure rolls theirs up).',
+    },
+    OWNER: { description: 'The owner agency pushes the national value itself.' },
   },
 });

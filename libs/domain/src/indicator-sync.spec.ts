@@ -1,17 +1,20 @@
-import { IndicatorKind as K } from './indicator';
+import { IndicatorKind as K, IndicatorReporters as R } from './indicator';
 import { DomainError } from './errors';
 import {
   decideIndicatorValues,
   IncomingIndicatorValue,
   KnownIndicator,
+  PushingUnit,
   validateIndicatorValue,
 } from './indicator-sync';
-import { UpdateOutcome as O } from './vocabulary';
+import { UnitKind, UpdateOutcome as O } from './vocabulary';
 
 const today = '2020-03-10';
 const known: Record<string, KnownIndicator> = {
-  L4_SHARE: { id: 'i-ratio', kind: K.RATIO },
-  RECORDS: { id: 'i-count', kind: K.COUNT },
+  L4_SHARE: { id: 'i-ratio', kind: K.RATIO, reportedBy: R.PROVINCES, ownerCode: 'BTTTT' },
+  RECORDS: { id: 'i-count', kind: K.COUNT, reportedBy: R.PROVINCES, ownerCode: 'BTP' },
+  // the national share of dossiers processed online: the Government Office's figure alone
+  ONLINE_DOSSIERS: { id: 'i-national', kind: K.RATIO, reportedBy: R.OWNER, ownerCode: 'VPCP' },
 };
 const indicatorOf = (code: string) => known[code];
 // Hà Giang's L4_SHARE for 2020-01 already reflects seq 8.
@@ -33,8 +36,12 @@ const value = (
   ...over,
 });
 
-const decide = (values: IncomingIndicatorValue[], prior = new Map()) =>
-  decideIndicatorValues(values, indicatorOf, highestApplied, prior, today);
+const haGiang: PushingUnit = { code: '02', kind: UnitKind.PROVINCE };
+const vpcp: PushingUnit = { code: 'VPCP', kind: UnitKind.CENTRAL_AGENCY };
+const btttt: PushingUnit = { code: 'BTTTT', kind: UnitKind.CENTRAL_AGENCY };
+
+const decide = (values: IncomingIndicatorValue[], prior = new Map(), from = haGiang) =>
+  decideIndicatorValues(values, indicatorOf, highestApplied, prior, today, from);
 
 describe(decideIndicatorValues.name, () => {
   it.each<[string, IncomingIndicatorValue, O, RegExp | null]>([
@@ -109,6 +116,69 @@ describe(decideIndicatorValues.name, () => {
     expect(d.reason ?? '').toMatch(reason ?? /^$/);
   });
 
+  describe('who reports the indicator', () => {
+    const national = (key: string, seq: number) =>
+      value(key, seq, {
+        indicatorCode: 'ONLINE_DOSSIERS',
+        numerator: 1200,
+        denominator: 4000,
+      });
+
+    it.each<[string, IncomingIndicatorValue, PushingUnit, O, string | null]>([
+      ['a province reports a PROVINCES indicator', value('a', 9), haGiang, O.APPLIED, null],
+      [
+        'its owner reports an OWNER indicator',
+        { ...national('a', 9), unitCode: 'VPCP' },
+        vpcp,
+        O.APPLIED,
+        null,
+      ],
+      [
+        'an agency, even its owner, may not report a PROVINCES indicator',
+        { ...value('a', 9), unitCode: 'BTTTT' },
+        btttt,
+        O.REJECTED,
+        'L4_SHARE is reported by the provinces',
+      ],
+      [
+        'a province may not report an OWNER indicator',
+        national('a', 9),
+        haGiang,
+        O.REJECTED,
+        'ONLINE_DOSSIERS is reported nationally by its owner VPCP',
+      ],
+      [
+        'another agency may not report an OWNER indicator',
+        { ...national('a', 9), unitCode: 'BTTTT' },
+        btttt,
+        O.REJECTED,
+        'ONLINE_DOSSIERS is reported nationally by its owner VPCP',
+      ],
+    ])('%s', (_, input, from, outcome, reason) => {
+      const [d] = decide([input], new Map(), from);
+      expect(d).toMatchObject({ outcome, reason, record: true });
+      // a refused value names its indicator, as any recorded REJECTED value does
+      expect(d.indicatorId).toBe(known[input.indicatorCode].id);
+    });
+
+    it("refuses per value: the batch's other values still apply", () => {
+      const ds = decide([value('a', 9), national('b', 10), value('c', 11, { period: '2020-03' })]);
+      expect(ds.map((d) => d.outcome)).toEqual([O.APPLIED, O.REJECTED, O.APPLIED]);
+    });
+
+    it('the owner corrects its national value as a province does its own: a higher seq applies', () => {
+      const [first, second] = decide(
+        [
+          { ...national('a', 9), unitCode: 'VPCP' },
+          { ...national('b', 10), unitCode: 'VPCP', numerator: 1300 },
+        ],
+        new Map(),
+        vpcp,
+      );
+      expect([first.outcome, second.outcome]).toEqual([O.APPLIED, O.APPLIED]);
+    });
+  });
+
   it('within a batch, a later value for the same unit and month must have a higher seq', () => {
     const ds = decide([value('a', 10), value('b', 12), value('c', 11)]);
     expect(ds.map((d) => d.outcome)).toEqual([O.APPLIED, O.APPLIED, O.STALE]);
@@ -122,7 +192,7 @@ describe(decideIndicatorValues.name, () => {
       highestApplied,
       new Map(),
       today,
-      ended,
+      { ...haGiang, ended },
     );
     expect(january.outcome).toBe(O.APPLIED);
     expect(february).toMatchObject({

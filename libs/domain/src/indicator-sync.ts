@@ -2,9 +2,9 @@
 // "Sync"): the same outcomes as a milestone update, decided in input order.
 import { IsoDate } from './calendar';
 import { DomainError } from './errors';
-import { IndicatorKind, isPeriod, Period, periodOf } from './indicator';
+import { IndicatorKind, IndicatorReporters, isPeriod, Period, periodOf } from './indicator';
 import { UnitEnd } from './sync';
-import { UpdateOutcome } from './vocabulary';
+import { UnitKind, UpdateOutcome } from './vocabulary';
 
 /** One value as a node pushed it. */
 export interface IncomingIndicatorValue {
@@ -21,6 +21,17 @@ export interface IncomingIndicatorValue {
 export interface KnownIndicator {
   id: string;
   kind: IndicatorKind;
+  reportedBy: IndicatorReporters;
+  /** The owner agency's code: the one unit that reports an OWNER indicator. */
+  ownerCode: string;
+}
+
+/** The unit a batch's values come from (a node reports for its own unit only). */
+export interface PushingUnit {
+  code: string;
+  kind: UnitKind;
+  /** Set when the unit has been merged: how, for the months after its last day. */
+  ended?: UnitEnd;
 }
 
 /** What the centre recorded for an idempotency key the first time it saw it. */
@@ -43,11 +54,11 @@ export interface ValueDecision {
 /**
  * Decides every value of a batch, in input order: DUPLICATE for a key seen
  * before from this node (earlier or in this batch); REJECTED with a reason for an
- * unknown indicator, a month after the central `today`'s, or figures the kind
- * forbids; STALE when its seq is not above the highest applied for the same
+ * unknown indicator, one the pushing unit does not report (reporterRefusal), a
+ * month after the central `today`'s, or figures the kind forbids; STALE when its seq is not above the highest applied for the same
  * unit, indicator and month (`highestApplied`, before the batch); APPLIED otherwise.
- * A merged unit (`ended`) answers for the months up to the one of its last day; a
- * later month is its successor's (REJECTED, naming it).
+ * A merged unit (`from.ended`) answers for the months up to the one of its last
+ * day; a later month is its successor's (REJECTED, naming it).
  */
 export function decideIndicatorValues(
   values: readonly IncomingIndicatorValue[],
@@ -55,7 +66,7 @@ export function decideIndicatorValues(
   highestApplied: (indicatorId: string, unitCode: string, period: Period) => number,
   prior: ReadonlyMap<string, PriorValueRecord>,
   today: IsoDate,
-  ended?: UnitEnd,
+  from: PushingUnit,
 ): ValueDecision[] {
   const seen = new Map(prior);
   const applied = new Map<string, number>();
@@ -77,7 +88,7 @@ export function decideIndicatorValues(
       highestApplied,
       applied,
       today,
-      ended,
+      from,
     );
     seen.set(v.idempotencyKey, decision);
     return decision;
@@ -90,8 +101,9 @@ function decideOne(
   highestApplied: (indicatorId: string, unitCode: string, period: Period) => number,
   applied: Map<string, number>,
   today: IsoDate,
-  ended: UnitEnd | undefined,
+  from: PushingUnit,
 ): ValueDecision {
+  const ended = from.ended;
   const decided = (outcome: UpdateOutcome, reason: string | null): ValueDecision => ({
     idempotencyKey: v.idempotencyKey,
     outcome,
@@ -106,6 +118,8 @@ function decideOne(
       `${ended.unit} was merged into ${ended.successor} after ${ended.lastDay}; ${v.period} is reported by ${ended.successor}, from its node`,
     );
   if (!indicator) return decided(UpdateOutcome.REJECTED, unknownIndicator(v.indicatorCode));
+  const notTheirs = reporterRefusal(v.indicatorCode, indicator, from);
+  if (notTheirs) return decided(UpdateOutcome.REJECTED, notTheirs);
   const refusal = valueRefusal(v, indicator.kind, today);
   if (refusal) return decided(UpdateOutcome.REJECTED, refusal);
   const slot = `${indicator.id}|${v.unitCode}|${v.period}`;
@@ -118,6 +132,23 @@ function decideOne(
   }
   applied.set(slot, v.seq);
   return decided(UpdateOutcome.APPLIED, null);
+}
+
+/**
+ * Why this unit may not report the indicator, or null: a PROVINCES indicator is
+ * the provinces' (an agency's value would be added to their sum); an OWNER one is
+ * its owner agency's alone (the national value, not one more term of a sum).
+ */
+export function reporterRefusal(
+  code: string,
+  indicator: Pick<KnownIndicator, 'reportedBy' | 'ownerCode'>,
+  from: Pick<PushingUnit, 'code' | 'kind'>,
+): string | null {
+  if (indicator.reportedBy === IndicatorReporters.OWNER)
+    return from.code === indicator.ownerCode
+      ? null
+      : `${code} is reported nationally by its owner ${indicator.ownerCode}`;
+  return from.kind === UnitKind.PROVINCE ? null : `${code} is reported by the provinces`;
 }
 
 function unknownIndicator(code: string): string {

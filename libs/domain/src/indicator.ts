@@ -9,6 +9,14 @@ export enum IndicatorKind {
   COUNT = 'COUNT',
 }
 
+/** Who reports an indicator's values (domain.md "Indicators"). */
+export enum IndicatorReporters {
+  /** Every province reports its value monthly; the national figure rolls theirs up. */
+  PROVINCES = 'PROVINCES',
+  /** The owner agency pushes the national value itself. */
+  OWNER = 'OWNER',
+}
+
 /** A calendar month, 'YYYY-MM'. */
 export type Period = string;
 

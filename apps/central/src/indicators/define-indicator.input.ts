@@ -1,6 +1,6 @@
 import { DateScalar } from '@tracker/api';
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { IndicatorKind } from '@tracker/domain';
+import { IndicatorKind, IndicatorReporters } from '@tracker/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -55,6 +55,14 @@ export class DefineIndicatorInput {
   @IsString()
   @MaxLength(16)
   ownerCode: string;
+
+  @Field(() => IndicatorReporters, {
+    nullable: true,
+    description: 'Who reports its values; PROVINCES when absent.',
+  })
+  @IsOptional()
+  @IsEnum(IndicatorReporters)
+  reportedBy?: IndicatorReporters;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()

@@ -23,8 +23,11 @@ function withExpected(figure: Figure, expectedUnits: number): IndicatorFigure {
   return { ...figure, expectedUnits };
 }
 
-/** Provinces that owe the month (domain owesMonth): a merged one is not counted twice. */
-function provincesOwing(spans: readonly UnitSpan[], period: Period): number {
+/**
+ * Units that owe the month (domain owesMonth) of those that report the indicator
+ * (the provinces, or its owner alone): a merged province is not counted twice.
+ */
+function reportersOwing(spans: readonly UnitSpan[], period: Period): number {
   return spans.filter((s) => owesMonth(s, period)).length;
 }
 
@@ -46,7 +49,7 @@ export function seriesFigures(
   const mine = range.unitId ? values.filter((v) => v.unitId === range.unitId) : values;
   return seriesOf(kind, mine)
     .filter((f) => (!range.from || f.period >= range.from) && (!range.to || f.period <= range.to))
-    .map((f) => withExpected(f, range.unitId ? 1 : provincesOwing(spans, f.period)));
+    .map((f) => withExpected(f, range.unitId ? 1 : reportersOwing(spans, f.period)));
 }
 
 export interface ProvinceFigure {

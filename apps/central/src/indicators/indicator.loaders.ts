@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Target, UnitValue } from '@tracker/domain';
 import DataLoader from 'dataloader';
 import { groupBy } from '../platform/request/batching';
-import { once, PerRequest } from '../platform/request/per-request';
+import { PerRequest } from '../platform/request/per-request';
 import { IndicatorsRepository, UnitSpan } from './indicators.repository';
 
 export interface IndicatorLoaderSet {
@@ -10,7 +10,8 @@ export interface IndicatorLoaderSet {
   targets: DataLoader<string, Target[]>;
   /** Every applied value by indicator id. */
   values: DataLoader<string, UnitValue[]>;
-  provinceSpans: () => Promise<UnitSpan[]>;
+  /** The units that report it by indicator id (indicatorReporters). */
+  reporterSpans: DataLoader<string, UnitSpan[]>;
 }
 
 @Injectable()
@@ -27,7 +28,9 @@ export class IndicatorLoaders extends PerRequest<IndicatorLoaderSet> {
       values: new DataLoader(async (ids) =>
         groupBy(ids, await this.indicators.appliedValues(ids), (v) => v.indicatorId),
       ),
-      provinceSpans: once(() => this.indicators.provinceSpans()),
+      reporterSpans: new DataLoader(async (ids) =>
+        groupBy(ids, await this.indicators.reporterSpans(ids), (s) => s.indicatorId),
+      ),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { DateScalar } from '@tracker/api';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IndicatorKind } from '@tracker/domain';
+import { IndicatorKind, IndicatorReporters } from '@tracker/domain';
 import { Unit } from '../units/unit.type';
 
 @ObjectType()
@@ -80,6 +80,9 @@ export class Indicator {
 
   @Field({ description: "e.g. '%' or 'hồ sơ'." })
   measure: string;
+
+  @Field(() => IndicatorReporters)
+  reportedBy: IndicatorReporters;
 
   id: string;
   ownerUnitId: string;

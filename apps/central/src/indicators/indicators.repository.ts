@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IndicatorKind, IsoDate, Target, UnitKind, UnitValue } from '@tracker/domain';
+import {
+  IndicatorKind,
+  IndicatorReporters,
+  IsoDate,
+  Target,
+  UnitKind,
+  UnitValue,
+} from '@tracker/domain';
 import { anyOf, centralSql, one, Queryable, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,22 +22,38 @@ const indicators = () =>
       'i.name',
       'i.kind',
       'i.measure',
+      'i.reported_by as reportedBy',
       'i.owner_unit_id as ownerUnitId',
       'i.program_id as programId',
     ])
-    .$narrowType<{ kind: IndicatorKind }>();
+    .$narrowType<{ kind: IndicatorKind; reportedBy: IndicatorReporters }>();
 
 /**
- * The units that owe a value of every indicator each month they owe (owesMonth):
- * today every province reports every indicator. The one statement of that rule:
- * IndicatorFigure.expectedUnits counts these, reporting completeness expects
- * their values.
+ * Each indicator with the units that owe a value of it each month they owe
+ * (owesMonth): every province for a PROVINCES indicator, its owner agency alone
+ * for an OWNER one (the domain's reporterRefusal refuses anyone else's value). The
+ * one statement of that rule: IndicatorFigure.expectedUnits counts these, the
+ * figures read only their values, reporting completeness expects the provinces'
+ * (so a national indicator is owed by no province).
  */
 export const indicatorReporters = () =>
   centralSql
-    .selectFrom('unit as u')
-    .select(['u.id', 'u.valid_from as validFrom', 'u.valid_to as validTo'])
-    .where('u.kind', '=', UnitKind.PROVINCE);
+    .selectFrom('indicator as i')
+    .innerJoin('unit as u', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb.and([
+            eb('i.reported_by', '=', IndicatorReporters.PROVINCES),
+            eb('u.kind', '=', UnitKind.PROVINCE),
+          ]),
+          eb.and([
+            eb('i.reported_by', '=', IndicatorReporters.OWNER),
+            eb('u.id', '=', eb.ref('i.owner_unit_id')),
+          ]),
+        ]),
+      ),
+    )
+    .select(['i.id as indicatorId', 'u.id', 'u.valid_from as validFrom', 'u.valid_to as validTo']);
 
 export interface UnitSpan {
   id: string;
@@ -74,24 +97,31 @@ export class IndicatorsRepository {
     return rows(
       this.db,
       centralSql
-        .selectFrom('indicator_value')
+        .selectFrom('indicator_value as v')
+        // only its reporters' values: one an agency pushed before the rule refused it
+        // is not added to the provinces' sum
+        .innerJoin(indicatorReporters().as('r'), (join) =>
+          join.onRef('r.indicatorId', '=', 'v.indicator_id').onRef('r.id', '=', 'v.node_unit_id'),
+        )
         .select([
-          'indicator_id as indicatorId',
-          'node_unit_id as unitId',
-          'period',
-          'seq',
-          'numerator',
-          'denominator',
+          'v.indicator_id as indicatorId',
+          'v.node_unit_id as unitId',
+          'v.period',
+          'v.seq',
+          'v.numerator',
+          'v.denominator',
         ])
-        .where('indicator_id', '=', anyOf(indicatorIds, 'uuid'))
-        .where('outcome', '=', 'APPLIED')
+        .where('v.indicator_id', '=', anyOf(indicatorIds, 'uuid'))
+        .where('v.outcome', '=', 'APPLIED')
         .$narrowType<{ indicatorId: string }>(),
     );
   }
 
-  /** Every unit that ever reported indicators, with its days: who owed which month. */
-  async provinceSpans(): Promise<UnitSpan[]> {
-    return rows(this.db, indicatorReporters());
+  /** The units that report these indicators, with their days: who owed which month. */
+  async reporterSpans(
+    indicatorIds: readonly string[],
+  ): Promise<(UnitSpan & { indicatorId: string })[]> {
+    return rows(this.db, indicatorReporters().where('i.id', '=', anyOf(indicatorIds, 'uuid')));
   }
 
   async insert(
@@ -108,6 +138,7 @@ export class IndicatorsRepository {
           name: indicator.name,
           kind: indicator.kind,
           measure: indicator.measure,
+          reported_by: indicator.reportedBy,
           owner_unit_id: indicator.ownerUnitId,
           program_id: indicator.programId,
         })

@@ -10,7 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { Actor } from '@tracker/auth';
-import { Role } from '@tracker/domain';
+import { IndicatorReporters, Role } from '@tracker/domain';
 import { RequestContext } from '../platform/request/request-context';
 import { ProgramLoaders } from '../programs/program.loaders';
 import { Program } from '../programs/program.type';
@@ -105,13 +105,15 @@ export class IndicatorsResolver {
 
   @ResolveField(() => [IndicatorProvinceRow], {
     description:
-      'Per province for one month (default: the latest with values), furthest from the target first.',
+      'Per province for one month (default: the latest with values), furthest from the target first; none for an indicator its owner reports nationally.',
   })
   async byProvince(
     @Parent() indicator: Indicator,
     @Context() ctx: RequestContext,
     @Args('period', { nullable: true }) period?: string,
   ): Promise<IndicatorProvinceRow[]> {
+    // a national indicator is its owner's figure alone: no province to rank
+    if (indicator.reportedBy === IndicatorReporters.OWNER) return [];
     const { values, spans, targets } = await this.factsOf(indicator, ctx);
     const rows = provinceFigures(indicator.kind, values, spans, targets, period, ctx.today);
     const units = await this.units.of(ctx).unit.loadMany(rows.map((r) => r.unitId));
@@ -132,7 +134,7 @@ export class IndicatorsResolver {
     const loaders = this.loaders.of(ctx);
     const [values, spans, targets] = await Promise.all([
       loaders.values.load(indicator.id),
-      loaders.provinceSpans(),
+      loaders.reporterSpans.load(indicator.id),
       loaders.targets.load(indicator.id),
     ]);
     return { values, spans, targets };

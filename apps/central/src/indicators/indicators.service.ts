@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tracker/auth';
-import { DomainError, IndicatorKind, normalizeText, UnitKind } from '@tracker/domain';
+import {
+  DomainError,
+  IndicatorKind,
+  IndicatorReporters,
+  normalizeText,
+  UnitKind,
+} from '@tracker/domain';
 import { isUniqueViolation } from '@tracker/persistence';
 import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
@@ -52,6 +58,7 @@ export class IndicatorsService {
     if (!name) throw DomainError.badInput('name', 'an indicator needs a name');
     if (!measure) throw DomainError.badInput('measure', 'an indicator needs a measure');
     const targets = checkedTargets(input);
+    const reportedBy = input.reportedBy ?? IndicatorReporters.PROVINCES;
     try {
       await this.db.transaction(async (tx) => {
         const indicator = {
@@ -59,6 +66,7 @@ export class IndicatorsService {
           name,
           kind: input.kind,
           measure,
+          reportedBy,
           ownerUnitId: owner.id,
           programId: program?.id ?? null,
         };
@@ -70,6 +78,7 @@ export class IndicatorsService {
             name,
             kind: input.kind,
             measure,
+            reportedBy,
             ownerCode: input.ownerCode,
             programCode: input.programCode ?? null,
             targets,

@@ -6,9 +6,10 @@ import {
   IsoDate,
   lastDayOf,
   Period,
+  UnitKind,
   UnitReportingCounts,
 } from '@tracker/domain';
-import { rows } from '@tracker/persistence';
+import { centralSql, rows } from '@tracker/persistence';
 import { RawBuilder, sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { indicatorReporters } from '../indicators/indicators.repository';
@@ -32,8 +33,8 @@ const COUNTED = sql.raw(`('APPLIED', 'STALE')`);
 /**
  * What each province expected to report for the month, received and received on
  * time, counted per unit in one statement (the domain ranks and sums).
- * - units: those that report indicators (indicatorReporters: the provinces)
- *   existing on the month's last day: owesMonth's units (the domain checks it again).
+ * - units: the provinces existing on the month's last day: owesMonth's units
+ *   (the domain checks it again).
  * - milestones: the unit's, of a plan item published by the end of the month,
  *   not DONE or CANCELLED at the end of the day before the month (the as-of
  *   shadows of that day); a successor begun since has no state that day: its
@@ -41,7 +42,8 @@ const COUNTED = sql.raw(`('APPLIED', 'STALE')`);
  *   so a new milestone without predecessors is open. Received: a counted report
  *   dated (reportedAt) within the month, on it or on a predecessor it carries on;
  *   the first receipt decides timeliness.
- * - indicators: every unit owes a value of each indicator for the month;
+ * - indicators: a unit owes a value for the month of each indicator it reports
+ *   (indicatorReporters: every PROVINCES one, none its owner reports nationally);
  *   received: a counted value for that period from the unit's node.
  * On time: received at the centre before the end (Việt Nam time) of its
  * program's deadline day. In unit code order: the domain's ranking is stable, so
@@ -55,6 +57,12 @@ const COUNTED = sql.raw(`('APPLIED', 'STALE')`);
  * them once per province in a nested loop (EXPLAIN ANALYZE on the demo), as it
  * rescanned the owed set once per report when receipts were a join.
  */
+const provinces = () =>
+  centralSql
+    .selectFrom('unit as u')
+    .select(['u.id', 'u.valid_from as validFrom', 'u.valid_to as validTo'])
+    .where('u.kind', '=', UnitKind.PROVINCE);
+
 function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> {
   const first = firstDayOf(q.period);
   const last = lastDayOf(q.period);
@@ -64,7 +72,7 @@ function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> 
     q.programId ? sql`AND ${sql.ref(column)} = ${q.programId}::uuid` : sql``;
   const dueEnds = q.deadlines.map((d) => endOfVietnamDay(d.due));
   return sql<UnitReportingCounts>`WITH
-    reporters AS MATERIALIZED (${indicatorReporters().where(unitExistsOn(last))}),
+    reporters AS MATERIALIZED (${provinces().where(unitExistsOn(last))}),
     deadline AS (SELECT * FROM unnest(${q.deadlines.map((d) => d.programId)}::uuid[],
       ${dueEnds}::timestamptz[]) AS d(program_id, due_end)),
     owed AS MATERIALIZED (
@@ -95,7 +103,8 @@ function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> 
       WHERE COALESCE(s.status, d.status) NOT IN ('DONE', 'CANCELLED')
       UNION ALL
       SELECT r.id, COALESCE(d.due_end, ${endOfVietnamDay(q.defaultDue)}::timestamptz), v.first_received
-      FROM reporters r CROSS JOIN indicator i
+      FROM reporters r JOIN (${indicatorReporters()}) ir ON ir.id = r.id
+      JOIN indicator i ON i.id = ir."indicatorId"
       LEFT JOIN deadline d ON d.program_id = i.program_id
       LEFT JOIN (SELECT indicator_id, node_unit_id, min(received_at) AS first_received
                  FROM indicator_value WHERE period = ${q.period} AND outcome IN ${COUNTED}

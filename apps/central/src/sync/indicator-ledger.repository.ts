@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   IndicatorKind,
+  IndicatorReporters,
   KnownIndicator,
   Period,
   PriorValueRecord,
@@ -57,10 +58,17 @@ export class IndicatorLedgerRepository {
       await rows(
         tx,
         centralSql
-          .selectFrom('indicator')
-          .select(['id', 'code', 'kind'])
-          .where('code', '=', anyOf(codes, 'text'))
-          .$narrowType<{ kind: IndicatorKind }>(),
+          .selectFrom('indicator as i')
+          .innerJoin('unit as o', 'o.id', 'i.owner_unit_id')
+          .select([
+            'i.id',
+            'i.code',
+            'i.kind',
+            'i.reported_by as reportedBy',
+            'o.code as ownerCode',
+          ])
+          .where('i.code', '=', anyOf(codes, 'text'))
+          .$narrowType<{ kind: IndicatorKind; reportedBy: IndicatorReporters }>(),
       ),
       await rows(
         tx,
@@ -79,7 +87,7 @@ export class IndicatorLedgerRepository {
     ];
     return {
       prior: new Map(prior.map((p) => [p.key, { outcome: p.outcome, reason: p.reason }])),
-      indicators: new Map(indicators.map((i) => [i.code, { id: i.id, kind: i.kind }])),
+      indicators: new Map(indicators.map(({ code, ...known }) => [code, known])),
       highestApplied: new Map(
         applied.map((a) => [valueSlot(a.indicatorId, a.unitCode, a.period), a.seq]),
       ),

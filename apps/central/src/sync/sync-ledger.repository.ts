@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PriorRecord, TargetMilestone, UnitEnd, UpdateOutcome } from '@tracker/domain';
+import { PriorRecord, TargetMilestone, UnitEnd, UnitKind, UpdateOutcome } from '@tracker/domain';
 import { anyOf, centralSql, one, Queryable, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { EntityManager } from 'typeorm';
@@ -16,7 +16,7 @@ export interface LockedMilestone extends TargetMilestone {
 export interface NodeUnit {
   id: string;
   code: string;
-  kind: string;
+  kind: UnitKind;
   /** Set when the unit has been merged: how, for the reports dated after. */
   ended?: UnitEnd;
 }

@@ -183,7 +183,7 @@ export class SyncService {
       (id, unitCode, period) => state.highestApplied.get(valueSlot(id, unitCode, period)) ?? 0,
       state.prior,
       today,
-      node.ended,
+      node,
     );
     const recorded = values
       .map((input, i) => ({ input, decision: decisions[i] }))

@@ -9,6 +9,13 @@ export type IndicatorKind =
   /** numerator / denominator; roll-ups are sums of numerators over sums of denominators. */
   | 'RATIO';
 
+/** Who reports an indicator's values. */
+export type IndicatorReporters =
+  /** The owner agency pushes the national value itself. */
+  | 'OWNER'
+  /** Every province reports its value monthly (the national figure rolls theirs up). */
+  | 'PROVINCES';
+
 export type IndicatorValueInput = {
   /** RATIO only, > 0. */
   denominator: number | null | undefined;
@@ -63,7 +70,7 @@ export type UpdateOutcome =
 export type PullHeadQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PullHeadQuery = { now: string, programs: Array<{ code: string, planVersion: number }>, syncStatus: Array<{ highestSeq: number, unit: { code: string } }>, indicators: Array<{ code: string, name: string, kind: IndicatorKind, measure: string }> };
+export type PullHeadQuery = { now: string, programs: Array<{ code: string, planVersion: number }>, syncStatus: Array<{ highestSeq: number, unit: { code: string } }>, indicators: Array<{ code: string, name: string, kind: IndicatorKind, measure: string, reportedBy: IndicatorReporters }> };
 
 export type PullMilestonesQueryVariables = Exact<{
   unit: string;

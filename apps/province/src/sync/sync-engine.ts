@@ -11,6 +11,7 @@ import {
 } from './central-client';
 import {
   CentralMilestone,
+  provincesReport,
   PULL_HEAD,
   PULL_MILESTONES,
   PullHead,
@@ -149,7 +150,13 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
     } while (after);
     const highestSeq =
       head.syncStatus.find((s) => s.unit.code === this.settings.provinceCode)?.highestSeq ?? 0;
-    await this.store.mirror(milestones, head.programs, head.indicators, offset, highestSeq);
+    await this.store.mirror(
+      milestones,
+      head.programs,
+      provincesReport(head.indicators),
+      offset,
+      highestSeq,
+    );
     this.clock.setOffset(offset);
   }
 

@@ -15,6 +15,7 @@ import { UnitEntity } from './unit.entity';
 @Entity('indicator')
 @Unique('indicator_code_key', ['code'])
 @Check('indicator_kind_check', `"kind" IN ('RATIO', 'COUNT')`)
+@Check('indicator_reported_by_check', `"reported_by" IN ('PROVINCES', 'OWNER')`)
 export class IndicatorEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -31,6 +32,10 @@ export class IndicatorEntity {
   /** What the value counts, as people read it: '%', 'hồ sơ'. */
   @Column({ type: 'text' })
   measure: string;
+
+  /** PROVINCES: every province reports its value; OWNER: the owner agency the national value. */
+  @Column({ name: 'reported_by', type: 'text', default: 'PROVINCES' })
+  reportedBy: string;
 
   @Column({ name: 'owner_unit_id', type: 'uuid' })
   ownerUnitId: string;

@@ -49,6 +49,7 @@ export interface IndicatorTable {
   owner_unit_id: string;
   program_id: string | null;
   created_at: Generated<Timestamp>;
+  reported_by: Generated<string>;
 }
 
 export interface IndicatorTargetTable {
