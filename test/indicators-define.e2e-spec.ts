@@ -34,6 +34,7 @@ describe('defineIndicator', () => {
       name: 'Tỷ lệ dịch vụ công mức độ 4',
       kind: 'RATIO',
       measure: '%',
+      reportedBy: 'PROVINCES',
       owner: { code: 'VPCP' },
       program: null,
       targets: [
@@ -44,15 +45,44 @@ describe('defineIndicator', () => {
     const again = await sut.gql(DEFINE, { input: input('L4_SHARE', { name: 'Khác' }) });
     expect(errorCode(again)).toBe('BAD_USER_INPUT');
     expect(again.errors![0].message).toMatch(/L4_SHARE exists already/);
-    const audited = await sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicator.define' AND subject = 'L4_SHARE'`,
+    const audited = await sql<{ reportedBy: string }>(
+      `SELECT detail->>'reportedBy' AS "reportedBy" FROM audit_log
+       WHERE action = 'indicator.define' AND subject = 'L4_SHARE'`,
     );
-    expect(audited).toEqual([{ n: 1 }]);
+    expect(audited).toEqual([{ reportedBy: 'PROVINCES' }]);
     const read = await sut.gql(`{ indicators { code } indicator(code: "L4_SHARE") { name } }`);
     expect(read.data).toEqual({
       indicators: [{ code: 'L4_SHARE' }],
       indicator: { name: 'Tỷ lệ dịch vụ công mức độ 4' },
     });
+  });
+
+  it('defines one its owner reports nationally: answered, read back and audited with the definition', async () => {
+    const r = await sut.gql(DEFINE, {
+      input: input('ONLINE_DOSSIERS', { reportedBy: 'OWNER', targets: [] }),
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.defineIndicator).toMatchObject({
+      code: 'ONLINE_DOSSIERS',
+      reportedBy: 'OWNER',
+      owner: { code: 'VPCP' },
+    });
+    const read = await sut.gql(`{ indicator(code: "ONLINE_DOSSIERS") { reportedBy } }`);
+    expect(read.data).toEqual({ indicator: { reportedBy: 'OWNER' } });
+    const audited = await sql<{ reportedBy: string; ownerCode: string }>(
+      `SELECT detail->>'reportedBy' AS "reportedBy", detail->>'ownerCode' AS "ownerCode"
+       FROM audit_log WHERE action = 'indicator.define' AND subject = 'ONLINE_DOSSIERS'`,
+    );
+    expect(audited).toEqual([{ reportedBy: 'OWNER', ownerCode: 'VPCP' }]);
+    expect(await sql(`SELECT reported_by FROM indicator WHERE code = 'ONLINE_DOSSIERS'`)).toEqual([
+      { reported_by: 'OWNER' },
+    ]);
+  });
+
+  it('refuses who reports it when it is no IndicatorReporters value (BAD_USER_INPUT), nothing written', async () => {
+    const r = await sut.gql(DEFINE, { input: input('BAD_REPORTERS', { reportedBy: 'AGENCIES' }) });
+    expect(errorCode(r)).toBe('BAD_USER_INPUT');
+    expect(await sql(`SELECT 1 FROM indicator WHERE code = 'BAD_REPORTERS'`)).toEqual([]);
   });
 
   it.each([

@@ -348,6 +348,39 @@ describe('reportingCompleteness: a crafted month', () => {
  * Tuyên Quang (08) into the new Tuyên Quang (08); Yên Bái (15) and Lào Cai (10)
  * into the new Lào Cai (15). One program, one PROVINCE item M1, published in June.
  */
+describe('reportingCompleteness: an indicator its owner reports nationally', () => {
+  let sut: TestCentral;
+
+  beforeAll(async () => {
+    sut = await startTestCentral({ clockNow: '2020-03-03T03:00:00Z' });
+  });
+
+  afterAll(async () => {
+    await sut?.stop();
+  });
+
+  it('adds nothing to what the provinces owe, nor its owner’s value to what they sent', async () => {
+    await defineIndicator(sut, 'N1', 'COUNT', [{ value: 100, due: '2020-12-31' }]);
+    const before = await completeness(sut, '2020-02');
+    expect(before).toMatchObject({ expected: 63, received: 0 });
+    expect(before.provinces.every((p) => p.expected === 1)).toBe(true);
+
+    await defineIndicator(sut, 'NATIONAL', 'RATIO', [], { ownerCode: 'VPCP', reportedBy: 'OWNER' });
+    const pushed = await sut.gql(
+      `mutation($values: [IndicatorValueInput!]) {
+        pushMilestoneUpdates(input: { updates: [], indicatorValues: $values }) { indicatorResults { outcome } }
+      }`,
+      { values: [indicatorValue('NATIONAL', 'VPCP', 1, '2020-02', 1, 4)] },
+      sut.token(roles.agency('VPCP')),
+    );
+    expect(pushed.data!.pushMilestoneUpdates.indicatorResults).toEqual([{ outcome: 'APPLIED' }]);
+    const after = await completeness(sut, '2020-02');
+    expect(after).toMatchObject({ expected: 63, received: 0, onTime: 0 });
+    expect(after.provinces).toHaveLength(63);
+    expect(after.provinces.every((p) => p.expected === 1 && p.received === 0)).toBe(true);
+  });
+});
+
 describe('reportingCompleteness across a mid-month merger', () => {
   let sut: TestCentral;
 

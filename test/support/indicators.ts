@@ -3,7 +3,7 @@ import { GqlResult, roles, TestCentral } from './central';
 import { UpdateInput } from './updates';
 
 export const DEFINE = `mutation($input: DefineIndicatorInput!) {
-  defineIndicator(input: $input) { code name kind measure owner { code } program { code } targets { value due } }
+  defineIndicator(input: $input) { code name kind measure reportedBy owner { code } program { code } targets { value due } }
 }`;
 
 export interface ValueInput {
@@ -18,12 +18,16 @@ export interface ValueInput {
   reportedAt: string;
 }
 
-/** Defines an indicator as the PMO, owned by BTNMT; fails the test if refused. */
+/**
+ * Defines an indicator as the PMO, owned by BTNMT and reported by the provinces unless
+ * `over` says otherwise; fails the test if refused.
+ */
 export async function defineIndicator(
   sut: TestCentral,
   code: string,
   kind: 'RATIO' | 'COUNT',
   targets: { value: number; due: string }[],
+  over: { ownerCode?: string; reportedBy?: 'PROVINCES' | 'OWNER' } = {},
 ): Promise<void> {
   const r = await sut.gql(DEFINE, {
     input: {
@@ -33,6 +37,7 @@ export async function defineIndicator(
       measure: kind === 'RATIO' ? '%' : 'hồ sơ',
       ownerCode: 'BTNMT',
       targets,
+      ...over,
     },
   });
   if (r.errors) throw new Error(`defineIndicator ${code}: ${JSON.stringify(r.errors)}`);
@@ -81,4 +86,13 @@ export function pushValues(
   updates: UpdateInput[] = [],
 ): Promise<GqlResult> {
   return sut.gql(PUSH_WITH_VALUES, { updates, values }, sut.token(roles.provinceNode(unitCode)));
+}
+
+/** Pushes values as a central agency (its own unit code), through the same mutation. */
+export function pushAgencyValues(
+  sut: TestCentral,
+  agencyCode: string,
+  values: ValueInput[],
+): Promise<GqlResult> {
+  return sut.gql(PUSH_WITH_VALUES, { updates: [], values }, sut.token(roles.agency(agencyCode)));
 }
