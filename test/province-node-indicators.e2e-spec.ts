@@ -1,7 +1,7 @@
 import { errorCode, startTestCentral, TestCentral } from './support/central';
 import { CuttableProxy } from './support/cuttable-proxy';
 import { sql } from './support/database';
-import { defineRatioAndCount } from './support/indicators';
+import { defineIndicator, defineRatioAndCount } from './support/indicators';
 import { recordedBySeq } from './support/push-ledger';
 import {
   LOCAL_INDICATORS,
@@ -166,6 +166,27 @@ describe('province node: indicators', () => {
     expect(r.errors![0].message).toMatch(message);
     expect(await state()).toMatchObject({ pending: 0, nextSeq: before.nextSeq });
     expect((await indicators()).flatMap((i: { values: unknown[] }) => i.values)).toEqual([]);
+  });
+
+  it('does not pull an indicator its owner agency reports nationally, and so does not report it', async () => {
+    await defineIndicator(central, 'NATIONAL', 'RATIO', [{ value: 0.3, due: '2020-12-31' }], {
+      ownerCode: 'VPCP',
+      reportedBy: 'OWNER',
+    });
+    // defined with it: the round that does not bring NATIONAL brings this one
+    await defineIndicator(central, 'DIGITISED', 'COUNT', [{ value: 1000, due: '2020-12-31' }]);
+    expect((await node.gql(SYNC_NOW)).data!.syncNow).toMatchObject({ centralReachable: true });
+    expect((await indicators()).map((i: { code: string }) => i.code)).toEqual([
+      'DIGITISED',
+      'L4_SHARE',
+      'RECORDS',
+    ]);
+    const before = await state();
+    const r = await node.gql(REPORT_INDICATOR, value('NATIONAL', '2020-02', 3, 40));
+    expect(errorCode(r)).toBe('BAD_USER_INPUT');
+    expect(r.errors![0]).toMatchObject({ extensions: { field: 'indicatorCode' } });
+    expect(r.errors![0].message).toMatch(/unknown indicator NATIONAL/);
+    expect(await state()).toMatchObject({ pending: 0, nextSeq: before.nextSeq });
   });
 
   it('shows the reason of a value the centre rejects, and does not send it again', async () => {

@@ -1,6 +1,11 @@
 import { Locator, Page } from 'playwright-core';
 import { seeCount, seeText } from './support/browser';
-import { defineIndicator, indicatorValue as value, pushValues } from './support/indicators';
+import {
+  defineIndicator,
+  indicatorValue as value,
+  pushAgencyValues,
+  pushValues,
+} from './support/indicators';
 import { leadershipViews } from './support/web-views';
 import { downloadCsv, downloadXlsx } from './support/web-exports';
 
@@ -56,6 +61,12 @@ const RECORDS: [string, number][] = [
   ['2020-01', 173],
   ['2020-02', 202],
 ];
+// The national figure alone, 4000 dossiers a month: 20%, 24%, 28%.
+const ONLINE_DOSSIERS: [string, number][] = [
+  ['2019-12', 800],
+  ['2020-01', 960],
+  ['2020-02', 1120],
+];
 const MONTHS_VI = [
   'tháng 9/2019',
   'tháng 10/2019',
@@ -92,6 +103,24 @@ describe('leadership web views: indicators (Chromium)', () => {
       r.data!.pushMilestoneUpdates.indicatorResults.map((x: { outcome: string }) => x.outcome),
     );
     expect(outcomes).toEqual(Array(14).fill('APPLIED'));
+
+    // the Government Office's national share of dossiers processed online: its figure alone
+    await defineIndicator(sut, 'ONLINE_DOSSIERS', 'RATIO', [{ value: 0.3, due: '2020-12-31' }], {
+      ownerCode: 'VPCP',
+      reportedBy: 'OWNER',
+    });
+    const national = await pushAgencyValues(
+      sut,
+      'VPCP',
+      ONLINE_DOSSIERS.map(([period, n], i) =>
+        value('ONLINE_DOSSIERS', 'VPCP', i + 1, period, n, 4000),
+      ),
+    );
+    expect(
+      national.data!.pushMilestoneUpdates.indicatorResults.map(
+        (x: { outcome: string }) => x.outcome,
+      ),
+    ).toEqual(Array(3).fill('APPLIED'));
   });
 
   it('the overview shows each indicator against its target, its trend line and whether it gets there in time', async () => {
@@ -260,5 +289,54 @@ describe('leadership web views: indicators (Chromium)', () => {
       ['Tháng', 'Giá trị (hồ sơ)'],
       ...RECORDS.map(([period, n]) => [period, n]),
     ]);
+  });
+
+  it('an indicator its owner reports nationally says so in place of the province ranking, and exports its series', async () => {
+    await signInAs('Văn phòng chương trình (PMO)');
+    await page.goto(`${sut.url}/#/indicator/ONLINE_DOSSIERS`);
+    await seeText(page.locator('h1'), 'Chỉ tiêu ONLINE_DOSSIERS');
+    await seeText(
+      page.locator('#national-report'),
+      'Số liệu cả nước do Văn phòng Chính phủ báo cáo, không theo từng tỉnh.',
+    );
+    await seeTexts(page.locator('.summary'), { '.figure': '28% / 30% đến 31/12/2020' });
+    expect(await chartOf(page, '#series canvas')).toMatchObject({
+      labels: MONTHS_VI.slice(-3),
+      datasets: [{ data: [0.2, 0.24, 0.28] }, { data: [0.3, 0.3, 0.3] }],
+      drawn: true,
+    });
+    // no ranking, no month to choose for it, no bars
+    await seeCount(page.locator('#provinces'), 0);
+    await seeCount(page.locator('#ranking'), 0);
+    const table = page.locator('#series details table tbody tr');
+    await seeCount(table, 3);
+    expect(await table.last().locator('td').allTextContents()).toEqual([
+      'tháng 2/2020',
+      '28%',
+      '1.120',
+      '4.000',
+      '1',
+      '1',
+    ]);
+    await shot('indicator-national');
+    expect(await wcagViolations()).toEqual([]);
+
+    const series = await downloadCsv(
+      page,
+      page.locator('#series').getByRole('button', { name: 'Tải CSV' }),
+    );
+    expect(series.name).toBe('chi-tieu-ONLINE_DOSSIERS.csv');
+    expect(series.rows.slice(1)).toEqual([
+      ['2019-12', '20', '800', '4000', '1', '1'],
+      ['2020-01', '24', '960', '4000', '1', '1'],
+      ['2020-02', '28', '1120', '4000', '1', '1'],
+    ]);
+
+    await page.click('#lang');
+    await seeText(
+      page.locator('#national-report'),
+      'Reported nationally by Văn phòng Chính phủ, not province by province.',
+    );
+    await shot('indicator-national-en');
   });
 });

@@ -1,6 +1,7 @@
 // One indicator: its national series against the target line, when it gets there at this pace,
 // and the provinces ranked for a month (`?period=YYYY-MM`, default the latest with values),
-// furthest from the target first, each with its exports for the meeting pack.
+// furthest from the target first, each with its exports for the meeting pack. One its owner
+// agency reports nationally (reportedBy OWNER) has no provinces to rank: the page says who reports it.
 import { html } from '/vendor/lit-html/lit-html.js';
 import { gql } from '../api.js';
 import { chart, rankedBarsConfig } from '../charts.js';
@@ -17,7 +18,7 @@ import {
 import { headings, t } from '../ui.js';
 
 const INDICATOR = `query($code: ID!, $period: String) { indicator(code: $code) { ${INDICATOR_FIELDS}
-  owner { name } program { name }
+  reportedBy owner { name } program { name }
   byProvince(period: $period) { unit { code name } figure { period value numerator denominator } gapToTarget } } }`;
 
 const BAR_HEIGHT = 26;
@@ -145,6 +146,12 @@ function provincesSection(indicator, period) {
   </section>`;
 }
 
+/** In the ranking's place: no province reports it, its owner sends the national figure. */
+const nationalSection = (indicator) =>
+  html`<section id="national-report">
+    <p>${fill('reportedNationally', { owner: indicator.owner.name })}</p>
+  </section>`;
+
 export async function indicatorView({ arg: code, params, signal, show }) {
   // Left out, not null, without a month: the API reads an explicit null as a month to check.
   const period = params.get('period') ?? undefined;
@@ -162,6 +169,13 @@ export async function indicatorView({ arg: code, params, signal, show }) {
           ${trackBadge(indicator)} <span class="projection">${projectionSentence(indicator)}</span>
         </p>
       </div>
-      ${seriesSection(indicator)} ${shown ? provincesSection(indicator, shown) : ''}`,
+      ${seriesSection(indicator)}
+      ${
+        indicator.reportedBy === 'OWNER'
+          ? nationalSection(indicator)
+          : shown
+            ? provincesSection(indicator, shown)
+            : ''
+      }`,
   );
 }
