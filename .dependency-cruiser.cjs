@@ -16,6 +16,7 @@ const CENTRAL_FEATURES = [
   'rollup',
   'programs',
   'indicators',
+  'reporting',
   'reorganisation',
   'dashboard',
   'demo',

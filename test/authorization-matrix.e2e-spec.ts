@@ -60,6 +60,7 @@ interface Ids {
 }
 
 let version = 1;
+let deadlineAttempts = 0;
 const OPERATIONS: Operation[] = [
   { name: 'units', allowed: 'all', run: (g) => g('{ units { code } }') },
   {
@@ -76,6 +77,12 @@ const OPERATIONS: Operation[] = [
   },
   { name: 'syncStatus', allowed: 'all', run: (g) => g('{ syncStatus { highestSeq } }') },
   { name: 'auditLog', allowed: ['pmo'], run: (g) => g('{ auditLog(first: 5) { totalCount } }') },
+  {
+    name: 'reportingCompleteness',
+    allowed: 'all',
+    run: (g) =>
+      g('{ reportingCompleteness(period: "2020-02") { expected provinces { unit { code } } } }'),
+  },
   {
     name: 'createProgram',
     allowed: ['pmo'],
@@ -126,6 +133,16 @@ const OPERATIONS: Operation[] = [
       g(`mutation($id: ID!) { acknowledgeEscalation(id: $id, note: "n") { state } }`, {
         id: ids.bacKanEscalation,
       }),
+  },
+  {
+    name: 'setReportingDeadline',
+    allowed: ['pmo'],
+    // a day never asked before: a refusal that wrongly applied would show in the snapshot
+    run: (g) =>
+      g(
+        `mutation($d: Int!) { setReportingDeadline(programCode: "LAND", day: $d) { reportingDeadlineDay } }`,
+        { d: 6 + (deadlineAttempts++ % 20) },
+      ),
   },
   {
     name: 'revokeToken',
@@ -204,7 +221,7 @@ describe('authorization matrix', () => {
   async function snapshot(): Promise<string> {
     const [{ s }] = await sql<{ s: string }>(
       `SELECT md5(concat_ws('|',
-         (SELECT string_agg(code || plan_version, ',' ORDER BY code) FROM program),
+         (SELECT string_agg(code || plan_version || '/' || reporting_deadline_day, ',' ORDER BY code) FROM program),
          (SELECT count(*) FROM plan_item), (SELECT string_agg(id::text || status || version, ',' ORDER BY id) FROM milestone),
          (SELECT count(*) FROM milestone_update), (SELECT string_agg(id::text || state || level, ',' ORDER BY id) FROM escalation),
          (SELECT count(*) FROM escalation_event), (SELECT count(*) FROM revoked_token))) AS s`,

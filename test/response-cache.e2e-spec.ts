@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { errorCode, roles, startTestCentral, TestCentral } from './support/central';
 import { withClient } from './support/database';
+import { defineIndicator, indicatorValue, pushValues } from './support/indicators';
 import { landUpdate, PUSH } from './support/updates';
 
 /**
@@ -27,6 +28,16 @@ describe('response cache', () => {
   }
 
   const hits = (sut: TestCentral) => metric(sut, 'nsdb_response_cache_hits_total');
+
+  /** What `read` answers on the other instance once the change's announcement has arrived. */
+  async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
+    let seen = await read();
+    for (let i = 0; i < 40 && JSON.stringify(seen) !== JSON.stringify(expected); i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+      seen = await read();
+    }
+    return seen;
+  }
 
   const LAND_01 = `{ milestones(filter: { programCode: "LAND", unitCode: "01" }) {
     edges { node { key percentComplete version } } } }`;
@@ -65,12 +76,40 @@ describe('response cache', () => {
     // the writing instance: at once (read your writes)
     expect(await reads(one)).toBe(now);
     // the other: as soon as the announcement arrives
-    let seen = await reads(two);
-    for (let i = 0; i < 40 && seen !== now; i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-      seen = await reads(two);
-    }
-    expect(seen).toBe(now);
+    expect(await eventually(() => reads(two), now)).toBe(now);
+  });
+
+  it('an indicator defined, or a value pushed, through one instance is in the next read of both', async () => {
+    const codes = async (sut: TestCentral) =>
+      (
+        await sut.gql<{ indicators: { code: string }[] }>('{ indicators { code } }')
+      ).data!.indicators.map((i) => i.code);
+    const was = await codes(one);
+    await codes(two);
+    const before = await hits(two);
+    expect(await codes(two)).toEqual(was);
+    expect(await hits(two)).toBe(before + 1); // indicator answers are cached too
+
+    await defineIndicator(one, 'CACHE_CHECK', 'COUNT', [{ value: 100, due: '2020-12-31' }]);
+    const now = [...was, 'CACHE_CHECK'].sort();
+    expect(await codes(one)).toEqual(now);
+    expect(await eventually(() => codes(two), now)).toEqual(now);
+
+    const figures = async (sut: TestCentral) =>
+      (
+        await sut.gql<{ indicator: { series: { period: string; value: number }[] } }>(
+          '{ indicator(code: "CACHE_CHECK") { series { period value } } }',
+        )
+      ).data!.indicator.series;
+    expect(await figures(one)).toEqual([]);
+    expect(await figures(two)).toEqual([]);
+    const pushed = await pushValues(one, '01', [
+      indicatorValue('CACHE_CHECK', '01', 1, '2020-02', 42),
+    ]);
+    expect(pushed.errors).toBeUndefined();
+    const valued = [{ period: '2020-02', value: 42 }];
+    expect(await figures(one)).toEqual(valued);
+    expect(await eventually(() => figures(two), valued)).toEqual(valued);
   });
 
   it('each caller has its own answers: a leader is not served the PMO queue', async () => {

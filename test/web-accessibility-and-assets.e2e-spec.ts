@@ -52,6 +52,7 @@ describe('leadership web views: accessibility and served files (Chromium)', () =
       '/vendor/lit-html/lit-html.js',
       '/vendor/lit-html/directives/keyed.js',
       '/vendor/graphql-ws/client.js',
+      '/vendor/chart.js/chart.umd.js',
     ]) {
       const res = await fetch(`${sut.url}${path}`);
       served.push([path, res.status, res.headers.get('content-type')]);
@@ -60,6 +61,7 @@ describe('leadership web views: accessibility and served files (Chromium)', () =
       ['/vendor/lit-html/lit-html.js', 200, 'text/javascript; charset=utf-8'],
       ['/vendor/lit-html/directives/keyed.js', 200, 'text/javascript; charset=utf-8'],
       ['/vendor/graphql-ws/client.js', 200, 'text/javascript; charset=utf-8'],
+      ['/vendor/chart.js/chart.umd.js', 200, 'text/javascript; charset=utf-8'],
     ]);
     // Sent as written (fetch would resolve the dots): each would reach a package.json.
     const raw = (path: string) =>
@@ -79,6 +81,7 @@ describe('leadership web views: accessibility and served files (Chromium)', () =
       '/vendor/lit-html/%2e%2e/%2e%2e/package.json',
       '/vendor/graphql-ws/..%2fpackage.json',
       '/vendor/graphql-ws/%2e%2e%5cpackage.json',
+      '/vendor/chart.js/..%2fpackage.json',
     ]) {
       const [, status, body] = await raw(path);
       expect([path, status, body.includes('"version"')]).toEqual([path, 404, false]);

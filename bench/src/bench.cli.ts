@@ -12,7 +12,7 @@ import { generateDataset } from './dataset/generate';
 import { BENCH_TODAY, SCALES } from './dataset/scales';
 import { ROOT } from './processes';
 import { BenchReport, markdown, ScaleReport } from './report';
-import { measureScale, WORKLOAD_NAMES } from './scale-run';
+import { measureScale, needsUncachedApp, WORKLOAD_NAMES } from './scale-run';
 import { applyPeerSchema } from './answers/peer';
 import { BenchCentral, startFloor, startPeer } from './servers';
 
@@ -55,7 +55,7 @@ const CLI = {
     workloads: {
       type: 'string',
       value: 'LIST',
-      default: 'Q1,Q2,Q3,Q4,Q6,W1,M1',
+      default: 'Q1,Q2,Q3,Q4,Q5,Q6,Q1u,Q2u,Q3u,Q4u,Q5u,Q6u,W1,M1,M2',
       description: 'workloads to measure, comma-separated',
     },
     seed: {
@@ -175,6 +175,9 @@ async function main(): Promise<number> {
       const pool = new Pool({ connectionString: db.url, max: 2 });
       await applyPeerSchema(pool);
       const api = await central.start();
+      const apiUncached = needsUncachedApp(workloads)
+        ? await central.start({ RESPONSE_CACHE_MB: '0' })
+        : null;
       const floor = await startFloor(db.url, !serverUrl);
       const peer = await startPeer(db.url, !serverUrl);
       if (!peer)
@@ -186,6 +189,7 @@ async function main(): Promise<number> {
           pool,
           central,
           api,
+          apiUncached,
           floor,
           peer,
           settings: { ...settings, warmupSeconds: settings.warmup_seconds },
@@ -197,7 +201,7 @@ async function main(): Promise<number> {
         if (result.agreement.length > 0) failed = true;
         if (Object.values(result.workloads).some((w) => w.errors > 0)) failed = true;
       } finally {
-        await Promise.all([api.stop(), floor.stop(), peer?.stop()]);
+        await Promise.all([api.stop(), apiUncached?.stop(), floor.stop(), peer?.stop()]);
         await pool.end();
       }
     } finally {

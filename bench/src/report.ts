@@ -79,11 +79,11 @@ export function markdown(report: BenchReport): string {
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const [w, f] of Object.entries(r.workloads)) {
-      // W1: batches/s (updates/s); M1: Q1 requests/s (+ the updates/s pushed meanwhile)
+      // W1: batches/s (updates/s); M1, M2: reads/s (+ the updates/s pushed meanwhile)
       const withUpdates = (rps: number | null, updates: number | undefined) =>
         w === 'W1'
           ? `${fmt(rps, 1)} (${fmt(updates)} upd/s)`
-          : w === 'M1'
+          : /^M\d$/.test(w)
             ? `${fmt(rps)} (+${fmt(updates)} upd/s)`
             : fmt(rps);
       const rps = withUpdates(f.rps, f.updates_per_s);

@@ -1,5 +1,12 @@
 import { Pool } from 'pg';
-import { agree, API_DOCUMENTS, canonicalFromApi, WORKLOADS, Workload } from './answers/workloads';
+import {
+  agree,
+  API_DOCUMENTS,
+  canonicalFromApi,
+  UNCACHED_WORKLOADS,
+  WORKLOADS,
+  Workload,
+} from './answers/workloads';
 import { canonicalFromPeer, PEER_QUERIES, PEER_WORKLOADS } from './answers/peer';
 import { DatasetSummary } from './dataset/generate';
 import { BENCH_NOW } from './dataset/scales';
@@ -18,6 +25,8 @@ export interface ScaleRun {
   pool: Pool;
   central: BenchCentral;
   api: ServerProcess;
+  /** The same app with its response cache off: what the first read after a change pays. */
+  apiUncached: ServerProcess | null;
   floor: ServerProcess;
   peer: ServerProcess | null;
   settings: LoadSettings & { w1_concurrency: number };
@@ -161,10 +170,14 @@ function pushRequests(run: ScaleRun, format: 'graphql' | 'floor'): Requests {
   });
 }
 
-async function readWorkload(run: ScaleRun, w: Workload): Promise<WorkloadFigures> {
+async function readWorkload(
+  run: ScaleRun,
+  w: Workload,
+  api_: ServerProcess = run.api,
+): Promise<WorkloadFigures> {
   const requests = readRequests(run, w);
-  const api = await measure(`${run.api.url}/graphql`, requests.api, run.settings);
-  say(run, w, 'API', api);
+  const api = await measure(`${api_.url}/graphql`, requests.api, run.settings);
+  say(run, w, api_ === run.api ? 'API' : 'API, cache off', api);
   const floor = await measure(`${run.floor.url}/${w}`, requests.floor, run.settings);
   say(run, w, 'floor', floor);
   let peer: Measured | null = null;
@@ -175,8 +188,8 @@ async function readWorkload(run: ScaleRun, w: Workload): Promise<WorkloadFigures
   }
   const result = figures(api, floor, peer);
   result.sql_per_request = await statementsPerRequest(
-    run.api.url,
-    () => gql(run.api.url, run.central.pmoToken, API_DOCUMENTS[w]),
+    api_.url,
+    () => gql(api_.url, run.central.pmoToken, API_DOCUMENTS[w]),
     20,
   );
   result.floor_sql_per_request = await statementsPerRequest(
@@ -221,25 +234,30 @@ async function pushWorkload(run: ScaleRun): Promise<WorkloadFigures> {
 }
 
 /**
- * M1, month's end: Q1 read at the usual concurrency while W1's 63 nodes push.
- * Every applied batch retires the cached answers, so this is the read path as a
- * PMO meets it while provinces sync. Figures are Q1's; W1's updates/s ride along.
+ * Month's end: a read at the usual concurrency while W1's 63 nodes push. Every
+ * applied batch retires the cached answers, so this is the read path as a PMO
+ * meets it while provinces sync: M1 reads the dashboard (Q1), M2 the late
+ * milestones (Q3). Figures are the read's; W1's updates/s ride along.
  */
-async function mixedWorkload(run: ScaleRun): Promise<WorkloadFigures> {
+async function mixedWorkload(
+  run: ScaleRun,
+  name: string,
+  read: Workload,
+): Promise<WorkloadFigures> {
   const concurrency = run.settings.w1_concurrency;
-  const q1 = readRequests(run, 'Q1');
+  const reads = readRequests(run, read);
   const [api, apiPush] = await Promise.all([
-    measure(`${run.api.url}/graphql`, q1.api, run.settings),
+    measure(`${run.api.url}/graphql`, reads.api, run.settings),
     measure(`${run.api.url}/graphql`, pushRequests(run, 'graphql'), run.settings, concurrency),
   ]);
-  say(run, 'M1', 'API Q1', api);
-  say(run, 'M1', 'API W1', apiPush);
+  say(run, name, `API ${read}`, api);
+  say(run, name, 'API W1', apiPush);
   const [floor, floorPush] = await Promise.all([
-    measure(`${run.floor.url}/Q1`, q1.floor, run.settings),
+    measure(`${run.floor.url}/${read}`, reads.floor, run.settings),
     measure(`${run.floor.url}/w1`, pushRequests(run, 'floor'), run.settings, concurrency),
   ]);
-  say(run, 'M1', 'floor Q1', floor);
-  say(run, 'M1', 'floor W1', floorPush);
+  say(run, name, `floor ${read}`, floor);
+  say(run, name, 'floor W1', floorPush);
   const result = figures(api, floor, null);
   result.errors += apiPush.errors + floorPush.errors;
   result.updates_per_s = apiPush.applied_per_s;
@@ -247,14 +265,28 @@ async function mixedWorkload(run: ScaleRun): Promise<WorkloadFigures> {
   return result;
 }
 
+/** Q1u-Q6u: the reads asked of the app with its response cache off. */
+async function uncachedWorkload(run: ScaleRun, w: Workload): Promise<WorkloadFigures> {
+  if (!run.apiUncached) throw new Error(`${w}u needs the uncached central app`);
+  return readWorkload(run, w, run.apiUncached);
+}
+
 const MEASURE: Record<string, (run: ScaleRun) => Promise<WorkloadFigures>> = {
   ...Object.fromEntries(WORKLOADS.map((w) => [w, (run: ScaleRun) => readWorkload(run, w)])),
+  ...Object.fromEntries(
+    UNCACHED_WORKLOADS.map((w) => [`${w}u`, (run: ScaleRun) => uncachedWorkload(run, w)]),
+  ),
   W1: pushWorkload,
-  M1: mixedWorkload,
+  M1: (run) => mixedWorkload(run, 'M1', 'Q1'),
+  M2: (run) => mixedWorkload(run, 'M2', 'Q3'),
 };
 
 /** The workload names --workloads accepts. */
 export const WORKLOAD_NAMES = Object.keys(MEASURE);
+
+/** Whether the run needs a second central app with its response cache off. */
+export const needsUncachedApp = (workloads: readonly string[]) =>
+  workloads.some((w) => /^Q\du$/.test(w));
 
 export async function measureScale(run: ScaleRun): Promise<ScaleReport> {
   const agreement = await checkAgreement(run);
@@ -262,7 +294,7 @@ export async function measureScale(run: ScaleRun): Promise<ScaleReport> {
   for (const w of run.workloads) {
     workloads[w] = await MEASURE[w](run);
   }
-  const peak = run.api.peakRssMb();
+  const peak = Math.max(run.api.peakRssMb(), run.apiUncached?.peakRssMb() ?? 0);
   return {
     dataset: run.dataset,
     database: run.database,

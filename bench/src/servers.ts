@@ -33,7 +33,8 @@ export class BenchCentral {
     private readonly root: string = ROOT,
   ) {}
 
-  async start(): Promise<ServerProcess> {
+  /** `env` adds to this app's environment, e.g. RESPONSE_CACHE_MB=0 for a second, uncached one. */
+  async start(env: Record<string, string> = {}): Promise<ServerProcess> {
     const port = await freePort();
     const server = new ServerProcess(
       'central',
@@ -52,6 +53,7 @@ export class BenchCentral {
         // the limiter still counts every request; the bench's callers are allowed many
         RATE_LIMIT_PER_MINUTE: '100000000',
         ...this.extraEnv,
+        ...env,
       },
     );
     return server.ready('/health');

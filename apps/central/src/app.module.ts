@@ -30,6 +30,7 @@ import { ResponseCache } from './platform/response-cache/response-cache';
 import { responseCachePlugin } from './platform/response-cache/response-cache.plugin';
 import { ProgramsModule } from './programs/programs.module';
 import { ReorganisationModule } from './reorganisation/reorganisation.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { RollupModule } from './rollup/rollup.module';
 import { SyncModule } from './sync/sync.module';
 import { TokensModule } from './tokens/tokens.module';
@@ -98,6 +99,7 @@ export class CentralAppModule {
         RollupModule,
         ProgramsModule,
         IndicatorsModule,
+        ReportingModule,
         ReorganisationModule,
         DashboardModule,
       ],

@@ -113,6 +113,10 @@ export async function startCentral(
     app.useStaticAssets(projectPath('node_modules', 'exceljs', 'dist'), {
       prefix: '/vendor/exceljs',
     });
+    // Chart.js's UMD build (window.Chart): its ES module build imports a bare package name.
+    app.useStaticAssets(projectPath('node_modules', 'chart.js', 'dist'), {
+      prefix: '/vendor/chart.js',
+    });
     // ES modules that import their own files relatively; static serving stays inside each folder.
     app.useStaticAssets(projectPath('node_modules', 'lit-html'), { prefix: '/vendor/lit-html' });
     app.useStaticAssets(projectPath('node_modules', 'graphql-ws', 'dist'), {

@@ -5,6 +5,7 @@ import { INDICATORS_RESOLVERS } from './indicators/indicators.module';
 import { MILESTONES_RESOLVERS } from './milestones/milestones.module';
 import { PLATFORM_RESOLVERS } from './platform/platform.module';
 import { PROGRAMS_RESOLVERS } from './programs/programs.module';
+import { REPORTING_RESOLVERS } from './reporting/reporting.module';
 import { REORGANISATION_RESOLVERS } from './reorganisation/reorganisation.module';
 import { ROLLUP_RESOLVERS } from './rollup/rollup.module';
 import { SYNC_RESOLVERS } from './sync/sync.module';
@@ -28,4 +29,5 @@ export const CENTRAL_RESOLVERS = [
   ...TOKENS_RESOLVERS,
   ...REORGANISATION_RESOLVERS,
   ...INDICATORS_RESOLVERS,
+  ...REPORTING_RESOLVERS,
 ];

@@ -5,11 +5,20 @@ import { drawHeader } from './header.js';
 import { show, showError } from './screen.js';
 import { boardView } from './views/board.js';
 import { dashboardView } from './views/dashboard.js';
+import { indicatorView } from './views/indicator.js';
 import { milestoneView } from './views/milestone.js';
 import { queueView } from './views/queue.js';
+import { reportingView } from './views/reporting.js';
 import { signInView } from './views/sign-in.js';
 
-const VIEWS = { signin: signInView, board: boardView, queue: queueView, milestone: milestoneView };
+const VIEWS = {
+  signin: signInView,
+  board: boardView,
+  queue: queueView,
+  milestone: milestoneView,
+  indicator: indicatorView,
+  reporting: reportingView,
+};
 
 let visits = 0;
 /** The visit on screen: { key, view, arg, params, state, live, controller, loading, again }. */

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import { BENCH_A_YEAR_BACK } from '../dataset/scales';
-import type { Canonical, Workload } from './workloads';
+import { project, Target } from '@tracker/domain';
+import { Q5_RANKED } from '../dataset/indicators';
+import { ApiQ5, Canonical, canonicalQ5, Workload } from './workloads';
 
 /*
  * The floor's answers: hand-written SQL, one set-based statement per workload,
@@ -291,14 +293,113 @@ const Q6 = `WITH as_of_version AS MATERIALIZED (
   )
   SELECT json_build_object('dashboard', (${Q1}), 'board', (${Q2})) AS answer`;
 
+/**
+ * Q5, the indicator dashboard: each unit's latest applied value per month (the
+ * highest seq), summed per indicator and month up to the central date's month,
+ * with the provinces owing each month (existing on its last day); and the ranked
+ * indicator's provinces for its latest month against its next target. The
+ * projection, a least-squares line through six points, is the domain's own
+ * function applied to this series (finishQ5): no database work to save there.
+ * $1 the central date, $2 the ranked indicator's code.
+ */
+const Q5 = `
+  WITH latest AS MATERIALIZED (
+    SELECT DISTINCT ON (v.indicator_id, v.node_unit_id, v.period)
+      v.indicator_id, v.node_unit_id, v.period, v.numerator, v.denominator
+    FROM indicator_value v WHERE v.outcome = 'APPLIED'
+    ORDER BY v.indicator_id, v.node_unit_id, v.period, v.seq DESC
+  ),
+  months AS (
+    SELECT p.period, ((p.period || '-01')::date + interval '1 month' - interval '1 day')::date AS last_day
+    FROM (SELECT DISTINCT period FROM latest) p
+  ),
+  owing AS (
+    SELECT mo.period, u.id AS unit_id, u.code, u.name FROM months mo JOIN unit u ON u.kind = 'PROVINCE'
+      AND (u.valid_from IS NULL OR u.valid_from <= mo.last_day) AND (u.valid_to IS NULL OR u.valid_to >= mo.last_day)
+  ),
+  national AS (
+    SELECT l.indicator_id, l.period, sum(l.numerator) AS numerator, sum(l.denominator) AS denominator,
+      count(*)::int AS reporting_units, (SELECT count(*)::int FROM owing o WHERE o.period = l.period) AS expected_units
+    FROM latest l WHERE l.period <= to_char($1::date, 'YYYY-MM') GROUP BY l.indicator_id, l.period
+  ),
+  ranked AS (
+    SELECT i.id, i.kind, (SELECT max(l.period) FROM latest l WHERE l.indicator_id = i.id) AS period,
+      COALESCE(
+        (SELECT t.value FROM indicator_target t WHERE t.indicator_id = i.id AND t.due >= $1::date ORDER BY t.due LIMIT 1),
+        (SELECT t.value FROM indicator_target t WHERE t.indicator_id = i.id ORDER BY t.due DESC LIMIT 1)) AS target
+    FROM indicator i WHERE i.code = $2
+  ),
+  ranked_rows AS (
+    SELECT o.code, o.name, r.period, l.numerator,
+      CASE WHEN r.kind = 'RATIO' THEN l.denominator END AS denominator,
+      CASE WHEN r.kind = 'COUNT' THEN l.numerator WHEN l.denominator > 0 THEN l.numerator / l.denominator END AS value,
+      o.unit_id, r.target
+    FROM ranked r JOIN owing o ON o.period = r.period
+    LEFT JOIN latest l ON l.indicator_id = r.id AND l.node_unit_id = o.unit_id AND l.period = r.period
+  )
+  SELECT json_build_object(
+    'indicators', (SELECT COALESCE(json_agg(json_build_object(
+      'code', i.code, 'kind', i.kind,
+      'targets', (SELECT json_agg(json_build_object('value', t.value, 'due', t.due) ORDER BY t.due)
+                  FROM indicator_target t WHERE t.indicator_id = i.id),
+      'series', (SELECT COALESCE(json_agg(json_build_object(
+          'period', n.period, 'numerator', n.numerator,
+          'denominator', CASE WHEN i.kind = 'RATIO' THEN n.denominator END,
+          'value', CASE WHEN i.kind = 'COUNT' THEN n.numerator WHEN n.denominator > 0 THEN n.numerator / n.denominator END,
+          'reportingUnits', n.reporting_units, 'expectedUnits', n.expected_units) ORDER BY n.period), '[]')
+        FROM national n WHERE n.indicator_id = i.id)
+      ) ORDER BY i.code COLLATE "C"), '[]') FROM indicator i),
+    'indicator', (SELECT json_build_object('byProvince', COALESCE(json_agg(json_build_object(
+        'unit', json_build_object('code', rr.code, 'name', rr.name),
+        'figure', json_build_object('period', rr.period, 'value', rr.value, 'numerator', rr.numerator,
+          'denominator', rr.denominator),
+        'gapToTarget', rr.target - rr.value)
+      ORDER BY rr.target - rr.value DESC NULLS LAST, rr.unit_id), '[]')) FROM ranked_rows rr)
+  ) AS answer`;
+
+interface FloorQ5 {
+  indicators: {
+    code: string;
+    kind: string;
+    targets: Target[] | null;
+    series: (ApiQ5['indicators'][number]['projection'] & object)['latest'][];
+  }[];
+  indicator: ApiQ5['indicator'];
+}
+
+/** The domain's projection over the floor's series, then Q5's canonical form. */
+function finishQ5(answer: FloorQ5, today: string): Canonical {
+  return canonicalQ5({
+    indicators: answer.indicators.map((i) => ({
+      code: i.code,
+      kind: i.kind,
+      projection: project(
+        i.series.filter((f) => f !== null),
+        i.targets ?? [],
+        today,
+      ),
+    })),
+    indicator: answer.indicator,
+  });
+}
+
 /** Q2's program, as the API document names it. */
 export const BOARD_PROGRAM = 'LAND';
 
-const STATEMENTS: Record<Workload, { sql: string; params: (today: string) => unknown[] }> = {
+const STATEMENTS: Record<
+  Workload,
+  {
+    sql: string;
+    params: (today: string) => unknown[];
+    /** What is left to do on the statement's answer, if anything. */
+    finish?: (answer: never, today: string) => Canonical;
+  }
+> = {
   Q1: { sql: Q1, params: (today) => [today] },
   Q2: { sql: Q2, params: (today) => [today, BOARD_PROGRAM] },
   Q3: { sql: Q3, params: (today) => [today] },
   Q4: { sql: Q4, params: () => [] },
+  Q5: { sql: Q5, params: (today) => [today, Q5_RANKED], finish: finishQ5 },
   Q6: { sql: Q6, params: () => [BENCH_A_YEAR_BACK, BOARD_PROGRAM] },
 };
 
@@ -319,7 +420,7 @@ export async function floorAnswer(
   today: string,
   prepared = true,
 ): Promise<Canonical> {
-  const { sql, params } = STATEMENTS[workload];
+  const { sql, params, finish } = STATEMENTS[workload];
   // a named statement is parsed once per connection (and its plan may be cached), as a tuned client does;
   // not on PGlite, whose connections all share its one session (the names would collide)
   const { rows } = await pool.query<{ answer: Canonical }>({
@@ -327,5 +428,5 @@ export async function floorAnswer(
     text: sql,
     values: params(today),
   });
-  return rows[0].answer;
+  return finish ? finish(rows[0].answer as never, today) : rows[0].answer;
 }

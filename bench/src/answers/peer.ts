@@ -12,7 +12,7 @@ import { ApiProgress, Canonical, canonicalProgress, Workload } from './workloads
  * the fields both sides have).
  */
 
-/** Q2's board with each row's milestones, and Q6's read from history, have no peer equivalent worth measuring. */
+/** Q2's board with each row's milestones, Q5's indicators and Q6's read from history have no peer equivalent worth measuring. */
 export const PEER_WORKLOADS: readonly Workload[] = ['Q1', 'Q3', 'Q4'];
 
 const PROGRESS = 'progress { percentComplete total done late blocked atRisk onTrack onTimeRate }';
@@ -133,6 +133,7 @@ export function canonicalFromPeer(workload: Workload, data: unknown): Canonical 
       };
     }
     case 'Q2':
+    case 'Q5':
     case 'Q6':
       throw new Error(`${workload} is not a peer workload`);
   }

@@ -1,14 +1,19 @@
 import { Progress } from '@tracker/domain';
+import { Q5_RANKED } from '../dataset/indicators';
 import { BENCH_A_YEAR_BACK } from '../dataset/scales';
 
 /**
  * The five read workloads the bench measures, as our API is asked them, and the
  * canonical form in which the three servers' answers are compared: plain JSON,
  * arrays in answer order, nested unit/program objects flattened to code and name.
+ * Q5 is the indicator dashboard: every indicator's projection toward its next
+ * target, and one indicator's provinces ranked by their distance to it.
  * Q6 is Q1's dashboard and Q2's board as they stood a year back: read from history.
  */
-export const WORKLOADS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q6'] as const;
+export const WORKLOADS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6'] as const;
 export type Workload = (typeof WORKLOADS)[number];
+/** Every read is measured again with the response cache off (Q1u-Q6u): the first read after a change. */
+export const UNCACHED_WORKLOADS = WORKLOADS;
 
 export type Canonical =
   null | string | number | boolean | Canonical[] | { [key: string]: Canonical };
@@ -20,12 +25,14 @@ const dashboard = (asOf: string) =>
 const board = (asOf: string) =>
   `program(code: "LAND") { provinceBoard${asOf} { unit { code name } health lastSyncAt ${PROGRESS} milestones { key status health percentComplete } } }`;
 const yearBack = `(asOf: "${BENCH_A_YEAR_BACK}")`;
+const FIGURE = 'period value numerator denominator';
 
 export const API_DOCUMENTS: Record<Workload, string> = {
   Q1: `{ ${dashboard('')} }`,
   Q2: `{ ${board('')} }`,
   Q3: `{ milestones(filter: {health: [LATE]}, first: 50) { totalCount edges { node { id key title health status percentComplete program { code name } unit { code name } } } } }`,
   Q4: `{ escalations(first: 50) { totalCount edges { node { id level reason state ageDays milestone { key program { code } unit { code name } } } } } }`,
+  Q5: `{ indicators { code kind projection { target { value due } latest { ${FIGURE} reportingUnits expectedUnits } projectedDate onTrack } } indicator(code: "${Q5_RANKED}") { byProvince { unit { code name } figure { ${FIGURE} } gapToTarget } } }`,
   Q6: `{ ${dashboard(yearBack)} ${board(yearBack)} }`,
 };
 
@@ -97,6 +104,29 @@ interface ApiQ4 {
   };
 }
 
+interface Figure {
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface ApiQ5 {
+  indicators: {
+    code: string;
+    kind: string;
+    projection: {
+      target: { value: number; due: string };
+      latest: (Figure & { reportingUnits: number; expectedUnits: number }) | null;
+      projectedDate: string | null;
+      onTrack: boolean;
+    } | null;
+  }[];
+  indicator: {
+    byProvince: { unit: Named; figure: Figure; gapToTarget: number | null }[];
+  } | null;
+}
+
 /** The progress object in canonical key order (the same for every server). */
 export function canonicalProgress(p: ApiProgress): Canonical {
   return {
@@ -119,6 +149,8 @@ export function isoInstant(value: string | null): string | null {
 /** The API's `data` for a workload, in canonical form. */
 export function canonicalFromApi(workload: Workload, data: unknown): Canonical {
   switch (workload) {
+    case 'Q5':
+      return canonicalQ5(data as ApiQ5);
     case 'Q6':
       return { dashboard: canonicalFromApi('Q1', data), board: canonicalFromApi('Q2', data) };
     case 'Q1': {
@@ -195,6 +227,41 @@ export function canonicalFromApi(workload: Workload, data: unknown): Canonical {
       };
     }
   }
+}
+
+const canonicalFigure = (f: Figure): Canonical => ({
+  period: f.period,
+  value: f.value,
+  numerator: f.numerator,
+  denominator: f.denominator,
+});
+
+/** Q5 in canonical form: the floor builds the same ApiQ5 shape, so one function serves both. */
+export function canonicalQ5(d: ApiQ5): Canonical {
+  return {
+    indicators: d.indicators.map((i) => ({
+      code: i.code,
+      kind: i.kind,
+      projection: i.projection && {
+        targetValue: i.projection.target.value,
+        targetDue: i.projection.target.due,
+        latest: i.projection.latest && {
+          ...(canonicalFigure(i.projection.latest) as Record<string, Canonical>),
+          reportingUnits: i.projection.latest.reportingUnits,
+          expectedUnits: i.projection.latest.expectedUnits,
+        },
+        projectedDate: i.projection.projectedDate,
+        onTrack: i.projection.onTrack,
+      },
+    })),
+    ranked:
+      d.indicator?.byProvince.map((r) => ({
+        code: r.unit.code,
+        name: r.unit.name,
+        figure: canonicalFigure(r.figure),
+        gapToTarget: r.gapToTarget,
+      })) ?? null,
+  };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

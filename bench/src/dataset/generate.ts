@@ -1,10 +1,12 @@
 import { createDataSource, loadReferenceUnits, migrateDatabase } from '@tracker/persistence';
 import { Pool } from 'pg';
 import { gql } from '../graphql-client';
+import { defineBenchIndicators } from './indicators';
 import { benchPrograms, createWithPlan } from './plans';
 import {
   CURRENT_STATE_SQL,
   HISTORY_SQL,
+  INDICATOR_VALUES_SQL,
   NODE_LEDGER_SQL,
   PLANS_PUBLISHED_SQL,
   SYNTHETIC_PROVINCES_SQL,
@@ -26,6 +28,7 @@ export interface DatasetSummary {
   provinces: number;
   milestones: number;
   historyUpdates: number;
+  indicatorValues: number;
   escalations: Record<string, number>;
 }
 
@@ -73,12 +76,13 @@ export async function generateDataset(
     const programs = benchPrograms(scale);
     let central = await startCentral();
     await step(
-      'programs and plans (API)',
+      'programs, plans and indicators (API)',
       async () => {
         for (const p of programs) await createWithPlan(central.url, central.pmoToken, p);
+        await defineBenchIndicators(central.url, central.pmoToken);
         return count(pool, 'milestone');
       },
-      (n) => `${programs.length} programs, ${n.toLocaleString('en')} milestones`,
+      (n) => `${programs.length} programs, ${n.toLocaleString('en')} milestones, 3 indicators`,
     );
     await central.stop();
 
@@ -90,6 +94,7 @@ export async function generateDataset(
           await client.query('BEGIN');
           await client.query(HISTORY_SQL, [seed, scale.historyUpdates, BENCH_TODAY]);
           await client.query(CURRENT_STATE_SQL);
+          await client.query(INDICATOR_VALUES_SQL, [seed]);
           await client.query(NODE_LEDGER_SQL);
           await client.query(PLANS_PUBLISHED_SQL, [BENCH_TODAY]);
           await client.query('COMMIT');
@@ -100,9 +105,10 @@ export async function generateDataset(
           client.release();
         }
         await pool.query('VACUUM ANALYZE');
-        return count(pool, 'milestone_update');
+        return [await count(pool, 'milestone_update'), await count(pool, 'indicator_value')];
       },
-      (n) => `${n.toLocaleString('en')} updates`,
+      ([updates, values]) =>
+        `${updates.toLocaleString('en')} updates, ${values.toLocaleString('en')} indicator values`,
     );
 
     central = await step('escalation engine at start-up', startCentral);
@@ -151,6 +157,7 @@ export async function generateDataset(
       provinces: scale.provinces,
       milestones: await count(pool, 'milestone'),
       historyUpdates: await count(pool, 'milestone_update'),
+      indicatorValues: await count(pool, 'indicator_value'),
       escalations: Object.fromEntries(states.map((s) => [s.state, s.n])),
     };
   } finally {

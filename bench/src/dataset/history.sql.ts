@@ -53,7 +53,10 @@ export const CURRENT_STATE_SQL = `
 
 export const NODE_LEDGER_SQL = `
   INSERT INTO node_sync (unit_id, highest_seq, applied_count, rejected_count, last_sync_at)
-  SELECT node_unit_id, max(seq), count(*), 0, max(received_at) FROM milestone_update GROUP BY node_unit_id
+  SELECT node_unit_id, max(seq), count(*), 0, max(received_at)
+  FROM (SELECT node_unit_id, seq, received_at FROM milestone_update
+        UNION ALL SELECT node_unit_id, seq, received_at FROM indicator_value) ledger
+  GROUP BY node_unit_id
   ON CONFLICT (unit_id) DO UPDATE SET highest_seq = EXCLUDED.highest_seq,
     applied_count = EXCLUDED.applied_count, last_sync_at = EXCLUDED.last_sync_at`;
 
@@ -62,3 +65,39 @@ export const SYNTHETIC_PROVINCES_SQL = `
   INSERT INTO unit (code, name, name_folded, kind, region, valid_from)
   SELECT 'T' || lpad(n::text, 3, '0'), 'Tỉnh thử nghiệm ' || n, 'tinh thu nghiem ' || n, 'PROVINCE', 'Thử nghiệm', NULL
   FROM generate_series(1, $1::int) AS n`;
+
+/**
+ * Each province's monthly values of every indicator for the 23 months before the
+ * central date's (2024-07 to 2026-05), as nodes report them: integer numerators
+ * and denominators (so every server's sums are exact), one report in ten
+ * corrected by a second, higher seq. Seqs continue each node's after its
+ * milestone history: one seq space per node. $1 seed.
+ */
+export const INDICATOR_VALUES_SQL = `
+  WITH months AS (
+    SELECT m::date AS first_day, k::int AS k
+    FROM generate_series('2024-07-01'::date, '2026-05-01'::date, interval '1 month') WITH ORDINALITY AS g(m, k)
+  ),
+  reports AS (
+    SELECT u.id AS node, u.code AS unit_code, i.id AS indicator_id, i.code AS indicator_code, i.kind,
+      mo.first_day, mo.k, r.n,
+      300 + abs(hashtext($1 || '/' || u.code)) % 1700 + mo.k * 3 AS services,
+      0.6 + (abs(hashtext($1 || '/' || u.code || '/' || i.code)) % 80) / 100.0 AS pace
+    FROM unit u CROSS JOIN indicator i CROSS JOIN months mo
+    CROSS JOIN LATERAL (SELECT 1 AS n UNION ALL SELECT 2
+      WHERE abs(hashtext($1 || '/' || u.code || '/' || i.code || '/' || mo.k)) % 10 = 0) r
+    WHERE u.kind = 'PROVINCE'
+  )
+  INSERT INTO indicator_value (node_unit_id, idempotency_key, seq, indicator_id, indicator_code, unit_code,
+    period, numerator, denominator, outcome, reported_at, received_at)
+  SELECT r.node, 'gen-' || r.indicator_code || '-' || r.k || '-' || r.n,
+    COALESCE(h.top, 0) + row_number() OVER (PARTITION BY r.node ORDER BY r.k, r.indicator_code, r.n),
+    r.indicator_id, r.indicator_code, r.unit_code, to_char(r.first_day, 'YYYY-MM'),
+    CASE WHEN r.kind = 'COUNT' THEN (r.services * 60 * r.k * r.pace)::bigint + r.n - 1
+         ELSE LEAST(r.services, floor(r.services * (0.04 + 0.006 * r.k) * r.pace) + r.n - 1) END,
+    CASE WHEN r.kind = 'RATIO' THEN r.services END,
+    'APPLIED',
+    (r.first_day + interval '1 month 2 days 9 hours') AT TIME ZONE 'Asia/Ho_Chi_Minh' + make_interval(mins => r.n),
+    (r.first_day + interval '1 month 2 days 9 hours 5 minutes') AT TIME ZONE 'Asia/Ho_Chi_Minh' + make_interval(mins => r.n)
+  FROM reports r
+  LEFT JOIN (SELECT node_unit_id, max(seq) AS top FROM milestone_update GROUP BY node_unit_id) h ON h.node_unit_id = r.node`;

@@ -1,4 +1,15 @@
-import { ExpectedReport, owesMonth, reportingCompleteness, UnitReporting } from './reporting';
+import { DomainError } from './errors';
+import {
+  checkDeadlineDay,
+  deadlineOf,
+  ExpectedReport,
+  owesMonth,
+  rankReporting,
+  reportingPeriod,
+  reportingCompleteness,
+  UnitReporting,
+  UnitReportingCounts,
+} from './reporting';
 
 const period = '2019-11';
 const due = '2019-12-05';
@@ -89,5 +100,116 @@ describe(owesMonth.name, () => {
     const { rows, total } = reportingCompleteness([merged, successor], period);
     expect(rows.map((r) => r.unitId)).toEqual(['NEW']);
     expect(total).toMatchObject({ expected: 1, received: 1, onTime: 1 });
+  });
+});
+
+describe(rankReporting.name, () => {
+  const counted = (
+    unitId: string,
+    expected: number,
+    received: number,
+    onTime: number,
+    over: Partial<UnitReportingCounts> = {},
+  ): UnitReportingCounts => ({
+    unitId,
+    validFrom: null,
+    validTo: null,
+    expected,
+    received,
+    onTime,
+    ...over,
+  });
+
+  it('ranks counts a database summed per unit as it ranks subjects: worst completeness, then timeliness, then most owed', () => {
+    const { rows } = rankReporting(
+      [
+        counted('ALL_ON_TIME', 4, 4, 4),
+        counted('LATE', 4, 4, 1),
+        counted('SILENT_SMALL', 2, 0, 0),
+        counted('SILENT_BIG', 40, 0, 0),
+        counted('HALF', 4, 2, 2),
+      ],
+      period,
+    );
+    expect(rows.map((r) => r.unitId)).toEqual([
+      'SILENT_BIG',
+      'SILENT_SMALL',
+      'HALF',
+      'LATE',
+      'ALL_ON_TIME',
+    ]);
+    expect(rows[3]).toEqual({
+      unitId: 'LATE',
+      expected: 4,
+      received: 4,
+      onTime: 1,
+      completeness: 1,
+      timeliness: 0.25,
+    });
+  });
+
+  it('sums over the units that owe the month: one ended mid-month is neither a row nor in the total', () => {
+    const { rows, total } = rankReporting(
+      [
+        counted('OLD', 5, 0, 0, { validTo: '2019-11-14' }),
+        counted('NEW', 6, 3, 2, { validFrom: '2019-11-15' }),
+        counted('KEPT', 2, 2, 2),
+      ],
+      period,
+    );
+    expect(rows.map((r) => r.unitId)).toEqual(['NEW', 'KEPT']);
+    // 5 of 8 = 0.625; a mean of the rows' rates would say (0.5 + 1) / 2 = 0.75
+    expect(total).toEqual({
+      expected: 8,
+      received: 5,
+      onTime: 4,
+      completeness: 5 / 8,
+      timeliness: 0.5,
+    });
+  });
+
+  it('no unit owes the month: nothing expected, complete and timely', () => {
+    expect(rankReporting([], period).total).toEqual({
+      expected: 0,
+      received: 0,
+      onTime: 0,
+      completeness: 1,
+      timeliness: 1,
+    });
+  });
+});
+
+describe(reportingPeriod.name, () => {
+  it.each(['2020-03', '2020-02', '2019-12'])('%s, up to the current month, is a period', (p) => {
+    expect(reportingPeriod('period', p, '2020-03-01')).toBe(p);
+  });
+
+  it.each([
+    ['2020-04', /after the current month 2020-03/],
+    ['2020-3', /not a month/],
+    ['2020-13', /not a month/],
+    ['March', /not a month/],
+  ])('%s is refused, naming the field', (p, message) => {
+    let error: unknown;
+    try {
+      reportingPeriod('period', p, '2020-03-31');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period', message });
+  });
+});
+
+describe(checkDeadlineDay.name, () => {
+  it.each([1, 5, 28])('day %d of the next month exists every month', (d) => {
+    expect(checkDeadlineDay('day', d)).toBe(d);
+    expect(deadlineOf('2019-01', d)).toBe(`2019-02-${String(d).padStart(2, '0')}`);
+  });
+
+  it.each([0, 29, 31, -1, 2.5])('day %d is refused, naming the field', (d) => {
+    expect(() => checkDeadlineDay('day', d)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'day' }),
+    );
   });
 });

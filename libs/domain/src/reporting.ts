@@ -1,10 +1,34 @@
 // Reporting periods (domain.md "Reporting periods"): who was expected to report
 // for a month, who did, and who did by the deadline.
 import { addDays, IsoDate } from './calendar';
-import { firstDayOf, lastDayOf, nextPeriod, Period } from './indicator';
+import { DomainError } from './errors';
+import { firstDayOf, isPeriod, lastDayOf, nextPeriod, Period, periodOf } from './indicator';
 
 /** Day of the next month by which a month's reports are due, unless a program says otherwise. */
 export const DEFAULT_DEADLINE_DAY = 5;
+
+/** A program may move its deadline within the next month's first four weeks: every month has day 28. */
+export const DEADLINE_DAYS = { min: 1, max: 28 } as const;
+
+export function checkDeadlineDay(field: string, day: number): number {
+  if (!Number.isInteger(day) || day < DEADLINE_DAYS.min || day > DEADLINE_DAYS.max)
+    throw DomainError.badInput(
+      field,
+      `the deadline is a day ${DEADLINE_DAYS.min}-${DEADLINE_DAYS.max} of the next month, not ${day}`,
+    );
+  return day;
+}
+
+/**
+ * A month one may ask about: YYYY-MM, not after today's month (the current month
+ * is allowed, in progress: what has arrived so far).
+ */
+export function reportingPeriod(field: string, value: string, today: IsoDate): Period {
+  if (!isPeriod(value)) throw DomainError.badInput(field, `${value} is not a month (YYYY-MM)`);
+  if (value > periodOf(today))
+    throw DomainError.badInput(field, `${value} is after the current month ${periodOf(today)}`);
+  return value;
+}
 
 export function deadlineOf(period: Period, deadlineDay = DEFAULT_DEADLINE_DAY): IsoDate {
   return addDays(firstDayOf(nextPeriod(period)), deadlineDay - 1);
@@ -70,22 +94,30 @@ function counts(expected: number, received: number, onTime: number): ReportingCo
   };
 }
 
+/** A unit's counts for the month, as a database can sum them per unit. */
+export interface UnitReportingCounts {
+  unitId: string;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  expected: number;
+  received: number;
+  onTime: number;
+}
+
 /**
  * Each unit that owes the month, worst first (completeness, then timeliness, then
  * the most owed), and the total: sums of counts over units, never a mean of their
- * rates, so a province owing 40 reports weighs more than one owing 4.
+ * rates, so a province owing 40 reports weighs more than one owing 4. The one
+ * place that ranks and sums, whether the counts come from subjects (below) or from
+ * a database that counted them per unit.
  */
-export function reportingCompleteness(
-  units: readonly UnitReporting[],
+export function rankReporting(
+  units: readonly UnitReportingCounts[],
   period: Period,
 ): { rows: UnitReportingRow[]; total: ReportingCounts } {
   const rows = units
     .filter((u) => owesMonth(u, period))
-    .map((u) => {
-      const received = u.expected.filter((e) => e.receivedOn.length > 0);
-      const onTime = received.filter((e) => e.receivedOn.some((d) => d <= u.deadlineOf(e.subject)));
-      return { unitId: u.unitId, ...counts(u.expected.length, received.length, onTime.length) };
-    })
+    .map((u) => ({ unitId: u.unitId, ...counts(u.expected, u.received, u.onTime) }))
     .sort(
       (a, b) =>
         a.completeness - b.completeness || a.timeliness - b.timeliness || b.expected - a.expected,
@@ -99,4 +131,26 @@ export function reportingCompleteness(
       sum((r) => r.onTime),
     ),
   };
+}
+
+/** rankReporting over units' subjects: a subject counts once, on time if any receipt was. */
+export function reportingCompleteness(
+  units: readonly UnitReporting[],
+  period: Period,
+): { rows: UnitReportingRow[]; total: ReportingCounts } {
+  return rankReporting(
+    units.map((u) => {
+      const received = u.expected.filter((e) => e.receivedOn.length > 0);
+      const onTime = received.filter((e) => e.receivedOn.some((d) => d <= u.deadlineOf(e.subject)));
+      return {
+        unitId: u.unitId,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+        expected: u.expected.length,
+        received: received.length,
+        onTime: onTime.length,
+      };
+    }),
+    period,
+  );
 }

@@ -83,7 +83,12 @@ export function provinceFigures(
       const gapToTarget = target && figure.value !== null ? target.value - figure.value : null;
       return { unitId: s.id, figure: withExpected(figure, 1), gapToTarget };
     })
-    .sort((a, b) => (b.gapToTarget ?? -Infinity) - (a.gapToTarget ?? -Infinity));
+    .sort(
+      // ties in a fixed order, so the same data ranks the same way on every read
+      (a, b) =>
+        (b.gapToTarget ?? -Infinity) - (a.gapToTarget ?? -Infinity) ||
+        (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0),
+    );
 }
 
 function latestPeriod(values: readonly UnitValue[]): Period | undefined {

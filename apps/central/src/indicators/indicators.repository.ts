@@ -20,6 +20,18 @@ const indicators = () =>
     ])
     .$narrowType<{ kind: IndicatorKind }>();
 
+/**
+ * The units that owe a value of every indicator each month they owe (owesMonth):
+ * today every province reports every indicator. The one statement of that rule:
+ * IndicatorFigure.expectedUnits counts these, reporting completeness expects
+ * their values.
+ */
+export const indicatorReporters = () =>
+  centralSql
+    .selectFrom('unit as u')
+    .select(['u.id', 'u.valid_from as validFrom', 'u.valid_to as validTo'])
+    .where('u.kind', '=', UnitKind.PROVINCE);
+
 export interface UnitSpan {
   id: string;
   validFrom: IsoDate | null;
@@ -77,15 +89,9 @@ export class IndicatorsRepository {
     );
   }
 
-  /** Every province that ever existed, with its days: who owed which month. */
+  /** Every unit that ever reported indicators, with its days: who owed which month. */
   async provinceSpans(): Promise<UnitSpan[]> {
-    return rows(
-      this.db,
-      centralSql
-        .selectFrom('unit')
-        .select(['id', 'valid_from as validFrom', 'valid_to as validTo'])
-        .where('kind', '=', UnitKind.PROVINCE),
-    );
+    return rows(this.db, indicatorReporters());
   }
 
   async insert(

@@ -5,6 +5,7 @@ import { DomainError, IndicatorKind, normalizeText, UnitKind } from '@tracker/do
 import { isUniqueViolation } from '@tracker/persistence';
 import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
+import { ChangeNotifier } from '../platform/changes/change-notifier';
 import { Clock } from '../platform/clock/clock';
 import { ProgramsRepository } from '../programs/programs.repository';
 import { UnitsRepository } from '../units/units.repository';
@@ -21,6 +22,7 @@ export class IndicatorsService {
     private readonly units: UnitsRepository,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly changes: ChangeNotifier,
   ) {}
 
   async indicatorsOf(programCode?: string): Promise<Indicator[]> {
@@ -79,6 +81,8 @@ export class IndicatorsService {
         throw DomainError.badInput('code', `an indicator with code ${input.code} exists already`);
       throw e;
     }
+    // cached indicator answers on every instance are retired
+    await this.changes.notify({ kind: 'indicators', programIds: program ? [program.id] : null });
     return (await this.indicators.findByCode(input.code))!;
   }
 }

@@ -41,6 +41,14 @@ export class CreateProgramInput {
   @Field(() => DateScalar, { nullable: true })
   @IsOptional()
   targetDate?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Day 1-28 of the next month by which a month's reports are due; default 5.",
+  })
+  @IsOptional()
+  @IsInt()
+  reportingDeadlineDay?: number;
 }
 
 @InputType()

@@ -45,6 +45,12 @@ export class Program {
   @Field(() => Int, { description: 'Version of the published plan; 0 before any is published.' })
   planVersion: number;
 
+  @Field(() => Int, {
+    description:
+      "Day of the next month by which a month's reports are due (domain.md 'Reporting periods'; default 5).",
+  })
+  reportingDeadlineDay: number;
+
   id: string;
   ownerUnitId: string;
 }

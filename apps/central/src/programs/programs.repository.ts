@@ -16,6 +16,7 @@ const programs = () =>
       'p.model',
       'p.target_date as targetDate',
       'p.plan_version as planVersion',
+      'p.reporting_deadline_day as reportingDeadlineDay',
       'p.owner_unit_id as ownerUnitId',
     ])
     .$narrowType<{ model: DeliveryModel }>();
@@ -44,6 +45,7 @@ export class ProgramsRepository {
       ownerUnitId: string;
       model: DeliveryModel;
       targetDate: IsoDate | null;
+      reportingDeadlineDay?: number;
     },
   ): Promise<void> {
     await run(
@@ -54,7 +56,18 @@ export class ProgramsRepository {
         owner_unit_id: program.ownerUnitId,
         model: program.model,
         target_date: program.targetDate,
+        reporting_deadline_day: program.reportingDeadlineDay,
       }),
+    );
+  }
+
+  async setReportingDeadline(tx: EntityManager, programId: string, day: number): Promise<void> {
+    await run(
+      tx,
+      centralSql
+        .updateTable('program')
+        .set({ reporting_deadline_day: day })
+        .where('id', '=', programId),
     );
   }
 

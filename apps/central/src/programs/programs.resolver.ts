@@ -98,6 +98,19 @@ export class ProgramsResolver {
     return this.service.setEscalationPolicy(programCode, { ...policy }, actor);
   }
 
+  @Mutation(() => Program, {
+    description:
+      "PMO only. The day (1-28) of the next month by which the program's monthly reports are due; outside 1-28 is BAD_USER_INPUT.",
+  })
+  @Roles(Role.PMO)
+  async setReportingDeadline(
+    @Args('programCode', { type: () => ID }) programCode: string,
+    @Args('day', { type: () => Int }) day: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<Program> {
+    return this.service.setReportingDeadline(programCode, day, actor);
+  }
+
   @ResolveField(() => Unit)
   async owner(@Parent() program: Program, @Context() ctx: RequestContext): Promise<Unit> {
     return (await this.units.of(ctx).unit.load(program.ownerUnitId))!;

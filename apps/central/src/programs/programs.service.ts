@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tracker/auth';
 import {
+  checkDeadlineDay,
   diffPlan,
   DomainError,
   EscalationPolicy,
@@ -51,6 +52,8 @@ export class ProgramsService {
     }
     const name = normalizeText(input.name);
     if (!name) throw DomainError.badInput('name', 'a program needs a name');
+    const deadlineDay = input.reportingDeadlineDay ?? undefined;
+    if (deadlineDay !== undefined) checkDeadlineDay('reportingDeadlineDay', deadlineDay);
     try {
       // One transaction: the audit entry stands or falls with the program.
       await this.db.transaction(async (tx) => {
@@ -60,6 +63,7 @@ export class ProgramsService {
           ownerUnitId: owner.id,
           model: input.model,
           targetDate: input.targetDate ?? null,
+          reportingDeadlineDay: deadlineDay,
         });
         await this.audit.append(tx, actor, {
           action: 'program.create',
@@ -69,6 +73,7 @@ export class ProgramsService {
             ownerCode: input.ownerCode,
             model: input.model,
             targetDate: input.targetDate ?? null,
+            reportingDeadlineDay: deadlineDay ?? null,
           },
         });
       });
@@ -81,6 +86,25 @@ export class ProgramsService {
     const created = (await this.programs.findByCode(input.code))!;
     await this.changes.notify({ kind: 'plan', programIds: [created.id] });
     return created;
+  }
+
+  /** Moves the day of the next month by which the program's monthly reports are due (audited). */
+  async setReportingDeadline(programCode: string, day: number, actor: Actor): Promise<Program> {
+    checkDeadlineDay('day', day);
+    const program = await this.db.transaction(async (tx) => {
+      const current = await this.programs.findByCode(programCode, tx);
+      if (!current) throw DomainError.notFound(`no program ${programCode}`);
+      await this.programs.setReportingDeadline(tx, current.id, day);
+      await this.audit.append(tx, actor, {
+        action: 'program.reporting-deadline',
+        subject: programCode,
+        detail: { day, before: current.reportingDeadlineDay },
+      });
+      return (await this.programs.findByCode(programCode, tx))!;
+    });
+    // timeliness read before the change is stale now: cached answers retire
+    await this.changes.notify({ kind: 'plan', programIds: [program.id] });
+    return program;
   }
 
   /**

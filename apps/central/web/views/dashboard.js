@@ -3,6 +3,8 @@
 import { html } from '/vendor/lit-html/lit-html.js';
 import { gql } from '../api.js';
 import { asOfPicker, badge, headings, levelBadge, pct, t } from '../ui.js';
+import { indicatorsSection, loadIndicators } from './indicators-section.js';
+import { leagueSection, loadLeague } from './reporting-league.js';
 
 const DASHBOARD = `query($asOf: Date) { nationalDashboard(asOf: $asOf) {
   asOf
@@ -29,7 +31,12 @@ const programRow = (asOfQuery) => (p) => {
 
 export async function dashboardView({ params, signal, show }) {
   const asOf = params.get('asOf') || null;
-  const d = (await gql(DASHBOARD, { asOf }, signal)).nationalDashboard;
+  const [{ nationalDashboard: d }, indicators] = await Promise.all([
+    gql(DASHBOARD, { asOf }, signal),
+    loadIndicators(signal),
+  ]);
+  // the month before the day the overview is read as of: that one comes with the answer
+  const league = await loadLeague(d.asOf, signal);
   show(
     html`<h1>${t('dashboardTitle')}</h1>
       <p class="muted">${t('asOf')} <strong>${d.asOf}</strong> ${asOfPicker(asOf)}</p>
@@ -51,6 +58,7 @@ export async function dashboardView({ params, signal, show }) {
           ${d.programs.map(programRow(asOf ? `?asOf=${asOf}` : ''))}
         </tbody>
       </table>
+      ${indicatorsSection(indicators)}
       <div class="grid">
         <section>
           <h2>${t('byLevel')}</h2>
@@ -90,6 +98,7 @@ export async function dashboardView({ params, signal, show }) {
             </tbody>
           </table>
         </section>
-      </div>`,
+      </div>
+      ${leagueSection(league)}`,
   );
 }

@@ -4,7 +4,8 @@ import { Field, ObjectType } from '@nestjs/graphql';
  * What changed. `revocations` (a token was revoked) travels the same path to every
  * instance but is for the instances only: subscribers never see it.
  */
-export type ChangeKind = 'milestones' | 'escalations' | 'plan' | 'units' | 'revocations';
+export type ChangeKind =
+  'milestones' | 'escalations' | 'plan' | 'units' | 'indicators' | 'revocations';
 
 /** The PostgreSQL channel every central instance listens on. */
 export const CHANGES_CHANNEL = 'tracker_changes';
@@ -13,7 +14,7 @@ export const CHANGES_CHANNEL = 'tracker_changes';
 export class ChangeEvent {
   @Field(() => String, {
     description:
-      'milestones (a report was applied), escalations, plan (a plan was published) or units (a reorganisation).',
+      'milestones (a report or indicator value was applied), escalations, plan (a plan was published), units (a reorganisation) or indicators (one was defined).',
   })
   kind: ChangeKind;
 

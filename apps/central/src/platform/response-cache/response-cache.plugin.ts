@@ -21,6 +21,9 @@ const CACHEABLE_ROOTS = new Set([
   'units',
   'unit',
   'syncStatus',
+  'indicators',
+  'indicator',
+  'reportingCompleteness',
 ]);
 
 /** Stores the answer of every successful, cacheable read query; the middleware serves it again. */
