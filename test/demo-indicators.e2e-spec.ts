@@ -3,6 +3,18 @@ import { sql } from './support/database';
 
 /** A report's Việt Nam day and month, and its month's deadline (day 5 of the next), in SQL. */
 const VN_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+/** The demo's months of values and reports: July 2019 to February 2020. */
+const MONTHS = [
+  '2019-07',
+  '2019-08',
+  '2019-09',
+  '2019-10',
+  '2019-11',
+  '2019-12',
+  '2020-01',
+  '2020-02',
+];
+
 const DEADLINE = (month: string) =>
   `(to_date(${month}, 'YYYY-MM') + interval '1 month 4 days')::date`;
 
@@ -47,16 +59,7 @@ describe('the demo: indicators and reporting (today 2020-03-01)', () => {
   it('level-4 services: under 10% in November 2019, too slow for 30% by the end of 2020', async () => {
     const { series, projection } = (await sut.gql(FIGURES, { code: 'L4_SERVICES' })).data!
       .indicator;
-    expect(series.map((f: { period: string }) => f.period)).toEqual([
-      '2019-07',
-      '2019-08',
-      '2019-09',
-      '2019-10',
-      '2019-11',
-      '2019-12',
-      '2020-01',
-      '2020-02',
-    ]);
+    expect(series.map((f: { period: string }) => f.period)).toEqual(MONTHS);
     const november = series.find((f: { period: string }) => f.period === '2019-11');
     expect(november).toEqual({
       period: '2019-11',
@@ -141,30 +144,66 @@ describe('the demo: indicators and reporting (today 2020-03-01)', () => {
     expect(values).toEqual({ n: 1503, applied: 1503, negative: 1503, last: '2020-02-29' });
   });
 
-  it('Cao Bằng, Điện Biên, Lai Châu and Cà Mau are never on time; all the others always are', async () => {
-    // reports for the months due by today (July 2019 to January 2020), values and milestone
-    // reports alike, by province: late when received after the month's deadline
-    const late = await sql<{ code: string; late: number; reports: number }>(
-      `WITH reports AS (
-         SELECT unit_code AS code, period AS month, received_at FROM indicator_value
-         UNION ALL
-         SELECT unit_code, to_char(${VN_DAY('reported_at')}, 'YYYY-MM'), received_at FROM milestone_update
-         WHERE unit_code ~ '^[0-9]{2}$')
-       SELECT code, count(*) FILTER (WHERE ${VN_DAY('received_at')} > ${DEADLINE('month')})::int AS late,
-              count(*)::int AS reports
-       FROM reports WHERE month <= '2020-01' GROUP BY code
-       HAVING count(*) FILTER (WHERE ${VN_DAY('received_at')} > ${DEADLINE('month')}) > 0
-       ORDER BY code`,
-    );
-    expect(late.map((p) => p.code)).toEqual(['04', '11', '12', '96']);
-    late.forEach((p) => expect(p.late).toBe(p.reports));
-    // received a week or two after the deadline: days 8-20 of the next month
+  it('reportingCompleteness: Cao Bằng, Điện Biên, Lai Châu and Cà Mau never on time, Yên Bái and Lâm Đồng skip months', async () => {
+    const shortfalls: Record<string, string[]> = {};
+    const totals: Record<string, string> = {};
+    for (const period of MONTHS) {
+      const r = await sut.gql(
+        `query($period: String!) { reportingCompleteness(period: $period) { expected received onTime
+          provinces { unit { code } expected received onTime } } }`,
+        { period },
+      );
+      expect(r.errors).toBeUndefined();
+      const { expected, received, onTime, provinces } = r.data!.reportingCompleteness;
+      totals[period] = `${received}/${expected} received, ${onTime} on time`;
+      shortfalls[period] = provinces
+        .filter((p: { expected: number; onTime: number }) => p.onTime < p.expected)
+        .map(
+          (p: { unit: { code: string }; expected: number; received: number; onTime: number }) =>
+            `${p.unit.code}: ${p.received}/${p.expected} received, ${p.onTime} on time`,
+        );
+    }
+    // worst first: a province that sent nothing, then the late ones (in code order)
+    const late = (owed: number) =>
+      ['04', '11', '12', '96'].map((c) => `${c}: ${owed}/${owed} received, 0 on time`);
+    const none = (code: string, owed: number) => `${code}: 0/${owed} received, 0 on time`;
+    expect(shortfalls).toEqual({
+      // before the plans of November 2019, only the three indicators are owed
+      '2019-07': late(3),
+      '2019-08': late(3),
+      '2019-09': [none('15', 3), ...late(3)],
+      '2019-10': late(3),
+      // the land and civil-status milestones too from November (CIV-P-01 done that month)
+      '2019-11': late(9),
+      '2019-12': [none('15', 8), ...late(8)],
+      '2020-01': [none('68', 8), ...late(8)],
+      // February's deadline is after today: all sent so far came before it, but the four
+      // offices silent on land since January (STALE_REPORT) have sent nothing on it
+      '2020-02': [
+        '36: 4/8 received, 4 on time',
+        '54: 4/8 received, 4 on time',
+        '82: 4/8 received, 4 on time',
+        '77: 5/9 received, 5 on time',
+      ],
+    });
+    expect(totals['2019-11']).toBe('567/567 received, 531 on time');
+    expect(totals['2020-01']).toBe('498/506 received, 466 on time');
+  });
+
+  it("receives the late provinces' reports on days 8-20 of the next month", async () => {
     const [days] = await sql<{ first: number; last: number }>(
       `SELECT min(extract(day FROM ${VN_DAY('received_at')}))::int AS first,
               max(extract(day FROM ${VN_DAY('received_at')}))::int AS last
        FROM indicator_value WHERE unit_code IN ('04', '11', '12', '96') AND period <= '2020-01'`,
     );
     expect(days).toEqual({ first: 8, last: 20 });
+    // their milestone reports of July 2019 to January 2020 (24 each), none by its month's deadline
+    const [onTime] = await sql<{ n: number; reports: number }>(
+      `SELECT count(*) FILTER (WHERE ${VN_DAY('received_at')} <= ${DEADLINE('to_char(' + VN_DAY('reported_at') + ", 'YYYY-MM')")})::int AS n,
+              count(*)::int AS reports
+       FROM milestone_update WHERE unit_code IN ('04', '11', '12', '96') AND reported_at < '2020-02-01T00:00:00+07:00'`,
+    );
+    expect(onTime).toEqual({ n: 0, reports: 96 });
   });
 
   it('has each province report every month, but Yên Bái (September, December) and Lâm Đồng (January)', async () => {
