@@ -1,6 +1,7 @@
 // The seed's indicators (domain.md "Indicators", Resolution 17/NQ-CP of 2019) and the
-// values the 63 provinces reported for them each month, July 2019 to February 2020.
-import { IndicatorKind, IsoDate, monthsBetween, Period } from '@tracker/domain';
+// values the provinces reported for them each month from July 2019: the 63 to June 2025,
+// the 34 after (with --at).
+import { IndicatorKind, IsoDate, monthsBetween, owesMonth, Period } from '@tracker/domain';
 import { DefineIndicatorInput } from '../indicators/define-indicator.input';
 import { checkInOf, reportsFor } from './demo-reporting';
 import { AHEAD, roll } from './demo-provinces';
@@ -58,6 +59,9 @@ function sizeOf(code: string): number {
   return 0.4 + roll(`SIZE:${code}`) / 40;
 }
 
+/** A RATIO's share never reaches all: numerators stay below their denominators. */
+const MOST = 0.95;
+
 /** A stable pick in 0..n-1 per province and what it is for. */
 const pick = (code: string, what: string, n: number) => roll(`${what}:${code}`) % n;
 
@@ -80,13 +84,13 @@ const FIGURES: Record<string, Figures> = {
   L4_SERVICES: (code, month) => {
     const services = Math.round(400 + 170 * sizeOf(code));
     const start = AHEAD.has(code) ? 0.1 : 0.045 + pick(code, 'L4', 5) / 100;
-    const share = start + (0.003 + pick(code, 'L4+', 4) / 1000) * month;
+    const share = Math.min(MOST, start + (0.003 + pick(code, 'L4+', 4) / 1000) * month);
     return [Math.round(services * share), services];
   },
   ONLINE_DOSSIERS: (code, month) => {
     const dossiers = Math.round(8000 * sizeOf(code) * (1 + 0.01 * month));
     const start = AHEAD.has(code) ? 0.14 : 0.07 + pick(code, 'DOSSIERS', 6) / 100;
-    const share = start + (0.008 + pick(code, 'DOSSIERS+', 5) / 1000) * month;
+    const share = Math.min(MOST, start + (0.008 + pick(code, 'DOSSIERS+', 5) / 1000) * month);
     return [Math.round(dossiers * share), dossiers];
   },
   RECORDS_DIGITISED: (code, month, share) => {
@@ -96,36 +100,63 @@ const FIGURES: Record<string, Figures> = {
   },
 };
 
+/** A province of the demo, with its days and the 2019 provinces it stands for (itself, or those merged into it). */
+export interface DemoProvince {
+  id: string;
+  code: string;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  sources: readonly string[];
+}
+
 /**
- * Every value the provinces sent for the months given (those a province skipped left
- * out), each made and received at its check-in (demo-reporting.ts). The same on every run.
+ * Every value the provinces sent for the months given: each province that owes the
+ * month (domain owesMonth: after a merger, only the new one), less the months it
+ * skipped, made and received at its check-in (demo-reporting.ts). A merged province's
+ * figures are its predecessors' added up, so the national figures run on through the
+ * merger. The same on every run.
  */
 export function demoIndicatorValues(
-  provinces: readonly { id: string; code: string }[],
+  provinces: readonly DemoProvince[],
   months: readonly Period[],
   today: IsoDate,
 ): DemoIndicatorValue[] {
-  const nation = provinces.reduce((sum, p) => sum + sizeOf(p.code), 0);
+  const nation = provinces
+    .filter((p) => p.validFrom === null)
+    .reduce((sum, p) => sum + sizeOf(p.code), 0);
   return months.flatMap((period) =>
     provinces
-      .filter((p) => reportsFor(p.code, period))
+      .filter((p) => owesMonth(p, period) && reportsFor(p.code, period))
       .flatMap((p) =>
         Object.entries(FIGURES).map(([indicatorCode, figures]): DemoIndicatorValue => {
-          const [numerator, denominator] = figures(
-            p.code,
-            monthsBetween(FIRST_VALUE_MONTH, period),
-            sizeOf(p.code) / nation,
-          );
+          const month = monthsBetween(FIRST_VALUE_MONTH, period);
+          const parts = p.sources.map((code) => figures(code, month, sizeOf(code) / nation));
+          const denominators = parts.map(([, d]) => d);
           return {
             indicatorCode,
             unitId: p.id,
             unitCode: p.code,
             period,
-            numerator,
-            denominator,
+            numerator: sum(parts.map(([n]) => n)),
+            denominator: denominators.includes(null) ? null : sum(denominators as number[]),
             reportedAt: checkInOf(p.code, period, today),
           };
         }),
       ),
   );
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+/** The provinces with the 2019 provinces each stands for, from the units' successor links. */
+export function withSources(
+  units: readonly (Omit<DemoProvince, 'sources'> & { successorId: string | null })[],
+): DemoProvince[] {
+  const sourcesOf = (id: string, code: string): string[] => {
+    const predecessors = units.filter((u) => u.successorId === id);
+    return predecessors.length === 0
+      ? [code]
+      : predecessors.flatMap((u) => sourcesOf(u.id, u.code));
+  };
+  return units.map(({ successorId: _, ...u }) => ({ ...u, sources: sourcesOf(u.id, u.code) }));
 }

@@ -3,7 +3,7 @@ import { centralSql, one, Queryable, rows, run } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { unitExistsOn } from '../units/units.repository';
 import { DemoMilestone, DemoReport } from './demo-history';
-import { DemoIndicatorValue } from './demo-indicators';
+import { DemoIndicatorValue, DemoProvince, withSources } from './demo-indicators';
 import { DemoState } from './demo-program.type';
 
 /**
@@ -43,11 +43,22 @@ export class DemoRepository {
     return row!.n;
   }
 
-  async provinces(): Promise<{ id: string; code: string }[]> {
-    return rows(
+  /** Every province that ever existed, with its days and the 2019 provinces it stands for. */
+  async provinces(): Promise<DemoProvince[]> {
+    const units = await rows(
       this.db,
-      centralSql.selectFrom('unit').select(['id', 'code']).where('kind', '=', UnitKind.PROVINCE),
+      centralSql
+        .selectFrom('unit')
+        .select([
+          'id',
+          'code',
+          'valid_from as validFrom',
+          'valid_to as validTo',
+          'successor_id as successorId',
+        ])
+        .where('kind', '=', UnitKind.PROVINCE),
     );
+    return withSources(units);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Actor } from '@tracker/auth';
-import { addDays, IsoDate, periodOf, Role } from '@tracker/domain';
+import { addDays, firstDayOf, IsoDate, periodOf, Role } from '@tracker/domain';
 import { DataSource } from 'typeorm';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ProgramsService } from '../programs/programs.service';
@@ -87,9 +87,10 @@ export async function loadDemo(
   );
   // the PMO defined the indicators as it would through the API (defineIndicator)
   for (const input of DEMO_INDICATORS) await indicators.define(input, DEMO_PMO);
-  const months = monthsFrom(FIRST_VALUE_MONTH, periodOf(addDays(DEMO_DAY, -1)));
-  await repo.recordIndicatorValues(demoIndicatorValues(provinces, months, DEMO_DAY));
   if (at > DEMO_DAY) await advanceDemo(repo, reorganisation, DEMO_PMO, at);
+  // the values of every month before the day's, by the provinces of each (after the reorganisations)
+  const months = monthsFrom(FIRST_VALUE_MONTH, periodOf(addDays(firstDayOf(periodOf(at)), -1)));
+  await repo.recordIndicatorValues(demoIndicatorValues(await repo.provinces(), months, at));
   log.log(
     `demo loaded: ${DEMO_PROGRAMS.length} programs as reported at the start of March 2020${at > DEMO_DAY ? `, history to ${at}` : ''}`,
   );
