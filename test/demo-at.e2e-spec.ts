@@ -64,6 +64,34 @@ describe('the demo at a later day (npm start -- --at 2025-09-15)', () => {
     expect(mismatched).toEqual([]);
   });
 
+  it('has indicator values to August 2025: from the 63 provinces to June, from the 34 after', async () => {
+    const units = await sql<{ period: string; units: number }>(
+      `SELECT period, count(DISTINCT node_unit_id)::int AS units FROM indicator_value
+       WHERE period IN ('2020-03', '2025-06', '2025-07', '2025-08', '2025-09') GROUP BY period ORDER BY period`,
+    );
+    expect(units).toEqual([
+      { period: '2020-03', units: 63 },
+      { period: '2025-06', units: 63 },
+      { period: '2025-07', units: 34 },
+      { period: '2025-08', units: 34 },
+    ]);
+    const [after] = await sql<{ ended: number; future: number }>(
+      `SELECT count(*) FILTER (WHERE v.period > to_char(u.valid_to, 'YYYY-MM'))::int AS ended,
+              count(*) FILTER (WHERE v.received_at > '${AT}T05:00:00Z')::int AS future
+       FROM indicator_value v JOIN unit u ON u.id = v.node_unit_id`,
+    );
+    expect(after).toEqual({ ended: 0, future: 0 });
+    // a merged province's figures are its predecessors' added up: the national ones run on
+    const { series } = (
+      await sut.gql(`{ indicator(code: "L4_SERVICES") {
+        series(from: "2025-06", to: "2025-07") { period denominator reportingUnits } } }`)
+    ).data!.indicator;
+    expect(series).toEqual([
+      { period: '2025-06', denominator: 46_546, reportingUnits: 63 },
+      { period: '2025-07', denominator: 46_546, reportingUnits: 34 },
+    ]);
+  });
+
   it('reads 1+63 when dated 2020, exactly as the demo of 1 March 2020 reads today', async () => {
     const BOARDS = `query($asOf: Date) {
       nationalDashboard(asOf: $asOf) { programs { program { code } health progress { percentComplete total done late blocked atRisk } } }

@@ -31,11 +31,13 @@ describe('pushMilestoneUpdates: history', () => {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    // last, the demo's own report of February 2020, recorded below every node seq
+    // last, the demo's own reports (Hà Nội's February report and its monthly check-ins of
+    // November to January before it), recorded below every node seq
     expect(seqs.slice(0, 5)).toEqual([5, 4, 3, 2, 1]);
-    expect(seqs).toHaveLength(6);
-    expect(seqs[5]).toBeLessThan(0);
-    expect(totals).toEqual([6, 6, 6]);
+    expect(seqs).toHaveLength(9);
+    expect(seqs.slice(5).every((seq) => seq < 0)).toBe(true);
+    expect(seqs.slice(5)).toEqual([...seqs.slice(5)].sort((a, b) => b - a));
+    expect(totals).toEqual([9, 9, 9, 9, 9]);
   });
 
   it('shows in a milestone’s history every field each report carried, as applied', async () => {
@@ -78,17 +80,18 @@ describe('pushMilestoneUpdates: history', () => {
         blocker: 'Chưa có kinh phí đo đạc',
         note: 'Đã báo cáo UBND tỉnh',
       },
-      // the demo's report that set the state it opened with (Hà Nội: 55%)
-      {
+      // the demo's report that set the state it opened with (Hà Nội: 55% in February), and
+      // its monthly check-ins before it, on a straight line from 0 (January to November)
+      ...[55, 41, 27, 13].map((percentComplete) => ({
         seq: expect.any(Number),
         outcome: 'APPLIED',
         status: 'IN_PROGRESS',
-        percentComplete: 55,
+        percentComplete,
         forecastDue: null,
         completedOn: null,
         blocker: null,
         note: null,
-      },
+      })),
     ]);
   });
 });

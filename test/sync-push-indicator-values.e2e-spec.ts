@@ -3,12 +3,12 @@ import { sql } from './support/database';
 import { defineIndicator, indicatorValue as value, pushValues } from './support/indicators';
 import { landUpdate } from './support/updates';
 
-/** What the ledger holds for a node: values and updates, each once per key. */
+/** What the ledger holds for a node: values and updates, each once per key (not the demo's history, seq < 0). */
 async function ledgerOf(unitCode: string) {
   const [values, updates] = await Promise.all([
     sql<{ seq: number; outcome: string }>(
       `SELECT v.seq, v.outcome FROM indicator_value v JOIN unit u ON u.id = v.node_unit_id
-       WHERE u.code = $1 AND u.valid_to IS NULL ORDER BY v.seq`,
+       WHERE u.code = $1 AND u.valid_to IS NULL AND v.seq > 0 ORDER BY v.seq`,
       [unitCode],
     ),
     sql<{ seq: number; outcome: string }>(

@@ -21,6 +21,7 @@ import { loadCentralConfig, RunMode } from './platform/config/central-config';
 import { DEMO_IDENTITY_TTL, demoIdentities } from './demo/demo-identities';
 import { securityHeaders } from './platform/web/security-headers';
 import { loadDemo } from './demo/load-demo';
+import { IndicatorsService } from './indicators/indicators.service';
 import { ResponseCache } from './platform/response-cache/response-cache';
 import { responseCacheMiddleware } from './platform/response-cache/response-cache.middleware';
 import { AuditRepository } from './audit/audit.repository';
@@ -132,7 +133,15 @@ export async function startCentral(
     const units = await loadReferenceUnits(db.manager);
     if (units > 0) log.log(`reference units loaded: ${units}`);
     if (mode === 'demo') {
-      await loadDemo(db, app.get(ProgramsService), app.get(ReorganisationService), config.demoAt);
+      await loadDemo(
+        db,
+        {
+          programs: app.get(ProgramsService),
+          indicators: app.get(IndicatorsService),
+          reorganisation: app.get(ReorganisationService),
+        },
+        config.demoAt,
+      );
       await app.get(AuditRepository).append(
         db.manager,
         { sub: 'system', role: 'SYSTEM' },

@@ -32,6 +32,8 @@ export interface DemoReport {
   note: string | null;
   /** ISO instant, mid-morning in Việt Nam. */
   reportedAt: string;
+  /** When the centre received it (ISO instant); when it was made if absent. */
+  receivedAt?: string;
 }
 
 const BLOCKERS = [

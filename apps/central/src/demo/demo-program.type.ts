@@ -30,4 +30,10 @@ export interface DemoProgram {
   items: DemoItem[];
   /** CENTRAL items' reported state, by key. */
   central: Record<string, DemoState>;
+  /**
+   * The first month (YYYY-MM) the provinces reported on the program's PROVINCE items
+   * at their monthly check-in (demo-monthly-reports.ts); none before the demo day's
+   * state when absent.
+   */
+  monthlyFrom?: string;
 }

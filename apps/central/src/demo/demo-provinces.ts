@@ -16,7 +16,7 @@ export function roll(seed: string): number {
 const day = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
 
 /** Provinces the demo shows as ahead, whatever the roll: the big cities. */
-const AHEAD = new Set(['01', '79', '48']);
+export const AHEAD: ReadonlySet<string> = new Set(['01', '79', '48']);
 
 /**
  * Each province's LAND report at the start of March 2020: about half on track,

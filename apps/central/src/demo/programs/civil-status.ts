@@ -10,6 +10,8 @@ export const CIVIL_STATUS: DemoProgram = {
   ownerCode: 'BTP',
   model: DeliveryModel.FEDERATED,
   targetDate: '2020-12-31',
+  // the shared software was out in mid-2019 (CIV-C-01): the provinces report their roll-out from July
+  monthlyFrom: '2019-07',
   items: [
     {
       key: 'CIV-C-01',

@@ -10,6 +10,8 @@ export const LAND: DemoProgram = {
   ownerCode: 'BTNMT',
   model: DeliveryModel.FEDERATED,
   targetDate: '2020-12-31',
+  // re-planned as "1+63" in November 2019: the provinces report on its items from then
+  monthlyFrom: '2019-11',
   items: [
     {
       key: 'LAND-C-01',
