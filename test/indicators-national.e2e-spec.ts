@@ -52,7 +52,7 @@ describe('an indicator its owner agency reports nationally (demo, 63 provinces, 
   const sut = demoCentral('per-file');
 
   beforeAll(async () => {
-    await defineIndicator(sut, 'ONLINE_DOSSIERS', 'RATIO', [{ value: 0.3, due: '2020-12-31' }], {
+    await defineIndicator(sut, 'NATIONAL_DOSSIERS', 'RATIO', [{ value: 0.3, due: '2020-12-31' }], {
       ownerCode: 'VPCP',
       reportedBy: 'OWNER',
     });
@@ -64,12 +64,12 @@ describe('an indicator its owner agency reports nationally (demo, 63 provinces, 
     const pushed = await pushAgencyValues(
       sut,
       'VPCP',
-      NATIONAL.map(([period, n, d], i) => value('ONLINE_DOSSIERS', 'VPCP', i + 1, period, n, d)),
+      NATIONAL.map(([period, n, d], i) => value('NATIONAL_DOSSIERS', 'VPCP', i + 1, period, n, d)),
     );
     expect(pushed.errors).toBeUndefined();
     expect(results(pushed)).toEqual(NATIONAL.map(() => ({ outcome: 'APPLIED', reason: null })));
 
-    const r = await sut.gql(FIGURES, { code: 'ONLINE_DOSSIERS' });
+    const r = await sut.gql(FIGURES, { code: 'NATIONAL_DOSSIERS' });
     expect(r.errors).toBeUndefined();
     const { reportedBy, series, byProvince, february, projection } = r.data!.indicator;
     expect(reportedBy).toBe('OWNER');
@@ -97,31 +97,31 @@ describe('an indicator its owner agency reports nationally (demo, 63 provinces, 
   });
 
   it('a province pushing it is REJECTED with the reason, per value; its other values still apply and nothing is counted', async () => {
-    const before = (await sut.gql(FIGURES, { code: 'ONLINE_DOSSIERS' })).data!.indicator.series;
+    const before = (await sut.gql(FIGURES, { code: 'NATIONAL_DOSSIERS' })).data!.indicator.series;
     const r = await pushValues(sut, '02', [
-      value('ONLINE_DOSSIERS', '02', 1, '2020-02', 30, 40),
+      value('NATIONAL_DOSSIERS', '02', 1, '2020-02', 30, 40),
       value('L4_SHARE', '02', 2, '2020-02', 3, 40),
     ]);
     expect(r.errors).toBeUndefined();
     expect(results(r)).toEqual([
-      { outcome: 'REJECTED', reason: 'ONLINE_DOSSIERS is reported nationally by its owner VPCP' },
+      { outcome: 'REJECTED', reason: 'NATIONAL_DOSSIERS is reported nationally by its owner VPCP' },
       { outcome: 'APPLIED', reason: null },
     ]);
-    const after = await sut.gql(FIGURES, { code: 'ONLINE_DOSSIERS' });
+    const after = await sut.gql(FIGURES, { code: 'NATIONAL_DOSSIERS' });
     expect(after.data!.indicator.series).toEqual(before);
-    expect(await ledger('ONLINE_DOSSIERS', '02')).toEqual(['REJECTED']);
+    expect(await ledger('NATIONAL_DOSSIERS', '02')).toEqual(['REJECTED']);
     expect(await ledger('L4_SHARE', '02')).toEqual(['APPLIED']);
   });
 
   it('another agency pushing it is REJECTED: only its owner reports it', async () => {
     const r = await pushAgencyValues(sut, 'BTTTT', [
-      value('ONLINE_DOSSIERS', 'BTTTT', 1, '2020-02', 2000, 4000),
+      value('NATIONAL_DOSSIERS', 'BTTTT', 1, '2020-02', 2000, 4000),
     ]);
     expect(r.errors).toBeUndefined();
     expect(results(r)).toEqual([
-      { outcome: 'REJECTED', reason: 'ONLINE_DOSSIERS is reported nationally by its owner VPCP' },
+      { outcome: 'REJECTED', reason: 'NATIONAL_DOSSIERS is reported nationally by its owner VPCP' },
     ]);
-    expect(await ledger('ONLINE_DOSSIERS', 'BTTTT')).toEqual(['REJECTED']);
+    expect(await ledger('NATIONAL_DOSSIERS', 'BTTTT')).toEqual(['REJECTED']);
   });
 
   it('an agency, its owner included, pushing a PROVINCES indicator is REJECTED: it is not added to the provinces’ sum', async () => {

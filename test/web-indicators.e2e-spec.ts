@@ -62,7 +62,7 @@ const RECORDS: [string, number][] = [
   ['2020-02', 202],
 ];
 // The national figure alone, 4000 dossiers a month: 20%, 24%, 28%.
-const ONLINE_DOSSIERS: [string, number][] = [
+const NATIONAL_DOSSIERS: [string, number][] = [
   ['2019-12', 800],
   ['2020-01', 960],
   ['2020-02', 1120],
@@ -105,15 +105,15 @@ describe('leadership web views: indicators (Chromium)', () => {
     expect(outcomes).toEqual(Array(14).fill('APPLIED'));
 
     // the Government Office's national share of dossiers processed online: its figure alone
-    await defineIndicator(sut, 'ONLINE_DOSSIERS', 'RATIO', [{ value: 0.3, due: '2020-12-31' }], {
+    await defineIndicator(sut, 'NATIONAL_DOSSIERS', 'RATIO', [{ value: 0.3, due: '2020-12-31' }], {
       ownerCode: 'VPCP',
       reportedBy: 'OWNER',
     });
     const national = await pushAgencyValues(
       sut,
       'VPCP',
-      ONLINE_DOSSIERS.map(([period, n], i) =>
-        value('ONLINE_DOSSIERS', 'VPCP', i + 1, period, n, 4000),
+      NATIONAL_DOSSIERS.map(([period, n], i) =>
+        value('NATIONAL_DOSSIERS', 'VPCP', i + 1, period, n, 4000),
       ),
     );
     expect(
@@ -293,8 +293,8 @@ describe('leadership web views: indicators (Chromium)', () => {
 
   it('an indicator its owner reports nationally says so in place of the province ranking, and exports its series', async () => {
     await signInAs('Văn phòng chương trình (PMO)');
-    await page.goto(`${sut.url}/#/indicator/ONLINE_DOSSIERS`);
-    await seeText(page.locator('h1'), 'Chỉ tiêu ONLINE_DOSSIERS');
+    await page.goto(`${sut.url}/#/indicator/NATIONAL_DOSSIERS`);
+    await seeText(page.locator('h1'), 'Chỉ tiêu NATIONAL_DOSSIERS');
     await seeText(
       page.locator('#national-report'),
       'Số liệu cả nước do Văn phòng Chính phủ báo cáo, không theo từng tỉnh.',
@@ -325,7 +325,7 @@ describe('leadership web views: indicators (Chromium)', () => {
       page,
       page.locator('#series').getByRole('button', { name: 'Tải CSV' }),
     );
-    expect(series.name).toBe('chi-tieu-ONLINE_DOSSIERS.csv');
+    expect(series.name).toBe('chi-tieu-NATIONAL_DOSSIERS.csv');
     expect(series.rows.slice(1)).toEqual([
       ['2019-12', '20', '800', '4000', '1', '1'],
       ['2020-01', '24', '960', '4000', '1', '1'],
