@@ -54,7 +54,11 @@ describe('province node: indicators', () => {
   });
 
   const state = async () => (await node.gql(SYNC_STATE)).data!.syncState;
-  const indicators = async () => (await node.gql(LOCAL_INDICATORS)).data!.indicators;
+  /** The node's indicators of these codes (by default the test's own, not the demo's). */
+  const indicators = async (codes = ['L4_SHARE', 'RECORDS']) =>
+    (await node.gql(LOCAL_INDICATORS)).data!.indicators.filter((i: { code: string }) =>
+      codes.includes(i.code),
+    );
 
   it('reports values offline between progress reports; once back, each lands once with its seq', async () => {
     expect(await indicators()).toEqual([
@@ -176,11 +180,8 @@ describe('province node: indicators', () => {
     // defined with it: the round that does not bring NATIONAL brings this one
     await defineIndicator(central, 'DIGITISED', 'COUNT', [{ value: 1000, due: '2020-12-31' }]);
     expect((await node.gql(SYNC_NOW)).data!.syncNow).toMatchObject({ centralReachable: true });
-    expect((await indicators()).map((i: { code: string }) => i.code)).toEqual([
-      'DIGITISED',
-      'L4_SHARE',
-      'RECORDS',
-    ]);
+    const pulled = await indicators(['DIGITISED', 'NATIONAL']);
+    expect(pulled.map((i: { code: string }) => i.code)).toEqual(['DIGITISED']);
     const before = await state();
     const r = await node.gql(REPORT_INDICATOR, value('NATIONAL', '2020-02', 3, 40));
     expect(errorCode(r)).toBe('BAD_USER_INPUT');
@@ -247,7 +248,7 @@ describe('province node: indicators', () => {
       { seq: first + 2, kind: 'value', rows: 1, outcome: 'APPLIED' },
     ]);
     const [{ keys }] = await sql<{ keys: number }>(
-      `SELECT count(DISTINCT idempotency_key)::int AS keys FROM indicator_value`,
+      `SELECT count(DISTINCT idempotency_key)::int AS keys FROM indicator_value WHERE seq > 0`,
     );
     expect(keys).toBe(2);
     // the retry was a DUPLICATE: the node shows what the first answer was

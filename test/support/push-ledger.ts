@@ -44,7 +44,7 @@ export async function recordedBySeq(nodeCode: string) {
          JOIN unit u ON u.id = mu.node_unit_id WHERE u.code = $1 AND mu.seq > 0
        UNION ALL
        SELECT v.seq, 'value' AS kind, v.outcome FROM indicator_value v
-         JOIN unit u ON u.id = v.node_unit_id WHERE u.code = $1
+         JOIN unit u ON u.id = v.node_unit_id WHERE u.code = $1 AND v.seq > 0
      ) pushed GROUP BY seq, kind ORDER BY seq, kind`,
     [nodeCode],
   );
