@@ -121,8 +121,9 @@ function figures(api: Measured, floor: Measured | null, peer: Measured | null): 
     floor_rps: floor?.rps ?? null,
     peer_rps: peer?.rps ?? null,
     sql_per_request: null,
-    ratio_to_floor: floor ? api.rps / floor.rps : null,
-    ratio_to_peer: peer ? api.rps / peer.rps : null,
+    // no ratio to a server that completed nothing in the run (not an infinite one)
+    ratio_to_floor: floor?.rps ? api.rps / floor.rps : null,
+    ratio_to_peer: peer?.rps ? api.rps / peer.rps : null,
     floor_p99_ms: floor?.p99_ms ?? null,
     peer_p99_ms: peer?.p99_ms ?? null,
     floor_sql_per_request: null,

@@ -1,6 +1,7 @@
 import { addDays, daysBetween } from './calendar';
 import {
   deadlineOf,
+  figureFromSums,
   IndicatorKind as K,
   lastDayOf,
   latestValues,
@@ -52,6 +53,34 @@ describe(rollUpFigure.name, () => {
     ['one unit: its own ratio', K.RATIO, [v('A', '2019-11', 3, 12)], 0.25],
   ])('%s', (_, kind, values, expected) => {
     expect(rollUpFigure(kind, '2019-11', values).value).toBe(expected);
+  });
+});
+
+describe(figureFromSums.name, () => {
+  it('makes from sums the figure rollUpFigure makes from the values summed', () => {
+    const values = [v('A', '2019-11', 1, 10), v('B', '2019-11', 90, 100), v('C', '2019-11', 0, 5)];
+    const sums = { period: '2019-11', numerator: 91, denominator: 115, reportingUnits: 3 };
+    expect(figureFromSums(K.RATIO, sums)).toEqual(rollUpFigure(K.RATIO, '2019-11', values));
+    expect(figureFromSums(K.RATIO, sums).value).toBe(91 / 115);
+  });
+
+  it('a COUNT is its sum, without a denominator; a RATIO over nothing has no value', () => {
+    expect(
+      figureFromSums(K.COUNT, {
+        period: '2019-11',
+        numerator: 7,
+        denominator: null,
+        reportingUnits: 2,
+      }),
+    ).toEqual({ period: '2019-11', value: 7, numerator: 7, denominator: null, reportingUnits: 2 });
+    expect(
+      figureFromSums(K.RATIO, {
+        period: '2019-11',
+        numerator: 0,
+        denominator: 0,
+        reportingUnits: 1,
+      }).value,
+    ).toBeNull();
   });
 });
 

@@ -94,26 +94,42 @@ export function rollUpFigure(
   period: Period,
   values: readonly UnitValue[],
 ): Figure {
-  if (values.length === 0) {
+  return figureFromSums(kind, {
+    period,
+    numerator: values.reduce((sum, v) => sum + v.numerator, 0),
+    denominator: values.reduce((sum, v) => sum + (v.denominator ?? 0), 0),
+    reportingUnits: values.length,
+  });
+}
+
+/** A month's values summed over the units that reported: what a roll-up needs of them. */
+export interface MonthSums {
+  period: Period;
+  numerator: number;
+  /** Σ of the RATIO denominators (ignored for a COUNT). */
+  denominator: number | null;
+  reportingUnits: number;
+}
+
+/**
+ * The figure of a month from its sums (rollUpFigure's second half, for sums the
+ * database added up): a RATIO is Σnumerator / Σdenominator, a COUNT the sum.
+ */
+export function figureFromSums(kind: IndicatorKind, sums: MonthSums): Figure {
+  const { period, numerator, reportingUnits } = sums;
+  if (reportingUnits === 0) {
     return { period, value: null, numerator: null, denominator: null, reportingUnits: 0 };
   }
-  const numerator = values.reduce((sum, v) => sum + v.numerator, 0);
   if (kind === IndicatorKind.COUNT) {
-    return {
-      period,
-      value: numerator,
-      numerator,
-      denominator: null,
-      reportingUnits: values.length,
-    };
+    return { period, value: numerator, numerator, denominator: null, reportingUnits };
   }
-  const denominator = values.reduce((sum, v) => sum + (v.denominator ?? 0), 0);
+  const denominator = sums.denominator ?? 0;
   return {
     period,
     value: denominator > 0 ? numerator / denominator : null,
     numerator,
     denominator,
-    reportingUnits: values.length,
+    reportingUnits,
   };
 }
 

@@ -3,10 +3,12 @@
 import {
   DomainError,
   Figure,
+  figureFromSums,
   IndicatorKind,
   isPeriod,
   latestValues,
   IsoDate,
+  MonthSums,
   owesMonth,
   Period,
   periodOf,
@@ -37,19 +39,41 @@ function checkPeriod(field: string, value: string | null | undefined): void {
     throw DomainError.badInput(field, `${value} is not a month (YYYY-MM)`);
 }
 
-/** National (or one unit's) figures per month with a value, oldest first, within [from, to]. */
-export function seriesFigures(
-  kind: IndicatorKind,
-  values: readonly UnitValue[],
-  spans: readonly UnitSpan[],
-  range: { from?: Period | null; to?: Period | null; unitId?: string },
-): IndicatorFigure[] {
+/** Figures per month with a value, oldest first, within [from, to]. */
+function inRange<F extends Figure>(
+  figures: F[],
+  range: { from?: Period | null; to?: Period | null },
+) {
   checkPeriod('from', range.from);
   checkPeriod('to', range.to);
-  const mine = range.unitId ? values.filter((v) => v.unitId === range.unitId) : values;
-  return seriesOf(kind, mine)
-    .filter((f) => (!range.from || f.period >= range.from) && (!range.to || f.period <= range.to))
-    .map((f) => withExpected(f, range.unitId ? 1 : reportersOwing(spans, f.period)));
+  return figures.filter(
+    (f) => (!range.from || f.period >= range.from) && (!range.to || f.period <= range.to),
+  );
+}
+
+/** The national series from the database's monthly sums, each month beside the units that owed it. */
+export function nationalFigures(
+  kind: IndicatorKind,
+  sums: readonly MonthSums[],
+  spans: readonly UnitSpan[],
+  range: { from?: Period | null; to?: Period | null },
+): IndicatorFigure[] {
+  return inRange(
+    sums.map((s) => withExpected(figureFromSums(kind, s), reportersOwing(spans, s.period))),
+    range,
+  );
+}
+
+/** One unit's own series from its values. */
+export function unitFigures(
+  kind: IndicatorKind,
+  values: readonly UnitValue[],
+  range: { from?: Period | null; to?: Period | null },
+): IndicatorFigure[] {
+  return inRange(
+    seriesOf(kind, values).map((f) => withExpected(f, 1)),
+    range,
+  );
 }
 
 export interface ProvinceFigure {
@@ -58,22 +82,28 @@ export interface ProvinceFigure {
   gapToTarget: number | null;
 }
 
+/** The month a ranking is of: the one asked for, else the latest with values. */
+export function rankedMonth(
+  period: Period | null | undefined,
+  sums: readonly MonthSums[],
+): Period | undefined {
+  checkPeriod('period', period);
+  return period ?? sums.at(-1)?.period;
+}
+
 /**
- * Each province owing the month with its figure, furthest from the target first
- * (the ones that sent nothing last: no value, no gap to rank by). The target is the
- * next one not yet due, else the last.
+ * Each unit owing the month with its figure (`values`: the month's), furthest
+ * from the target first (the ones that sent nothing last: no value, no gap to
+ * rank by). The target is the next one not yet due, else the last.
  */
 export function provinceFigures(
   kind: IndicatorKind,
   values: readonly UnitValue[],
   spans: readonly UnitSpan[],
   targets: readonly Target[],
-  period: Period | null | undefined,
+  month: Period,
   today: IsoDate,
 ): ProvinceFigure[] {
-  checkPeriod('period', period);
-  const month = period ?? latestPeriod(values);
-  if (!month) return [];
   const target = targets.find((t) => t.due >= today) ?? targets.at(-1);
   const ofMonth = latestValues(values).filter((v) => v.period === month);
   return spans
@@ -95,20 +125,12 @@ export function provinceFigures(
     );
 }
 
-function latestPeriod(values: readonly UnitValue[]): Period | undefined {
-  return values.reduce<Period | undefined>(
-    (p, v) => (!p || v.period > p ? v.period : p),
-    undefined,
-  );
-}
-
 export function projectionOf(
   kind: IndicatorKind,
-  values: readonly UnitValue[],
+  sums: readonly MonthSums[],
   spans: readonly UnitSpan[],
   targets: readonly Target[],
   today: IsoDate,
 ): IndicatorProjection | null {
-  const series = seriesFigures(kind, values, spans, { to: periodOf(today) });
-  return project(series, targets, today);
+  return project(nationalFigures(kind, sums, spans, { to: periodOf(today) }), targets, today);
 }

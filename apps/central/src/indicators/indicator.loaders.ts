@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Target, UnitValue } from '@tracker/domain';
+import { MonthSums, Period, Target, UnitValue } from '@tracker/domain';
 import DataLoader from 'dataloader';
 import { groupBy } from '../platform/request/batching';
 import { PerRequest } from '../platform/request/per-request';
@@ -8,8 +8,10 @@ import { IndicatorsRepository, UnitSpan } from './indicators.repository';
 export interface IndicatorLoaderSet {
   /** Targets by indicator id, earliest due first. */
   targets: DataLoader<string, Target[]>;
-  /** Every applied value by indicator id. */
-  values: DataLoader<string, UnitValue[]>;
+  /** Per month, its reporters' values added up (the national series), by indicator id. */
+  monthSums: DataLoader<string, MonthSums[]>;
+  /** Each reporter's value of one month, by indicator id and month. */
+  monthValues: DataLoader<{ indicatorId: string; period: Period }, UnitValue[], string>;
   /** The units that report it by indicator id (indicatorReporters). */
   reporterSpans: DataLoader<string, UnitSpan[]>;
 }
@@ -25,8 +27,17 @@ export class IndicatorLoaders extends PerRequest<IndicatorLoaderSet> {
       targets: new DataLoader(async (ids) =>
         groupBy(ids, await this.indicators.targetsOf(ids), (t) => t.indicatorId),
       ),
-      values: new DataLoader(async (ids) =>
-        groupBy(ids, await this.indicators.appliedValues(ids), (v) => v.indicatorId),
+      monthSums: new DataLoader(async (ids) =>
+        groupBy(ids, await this.indicators.monthSums(ids), (v) => v.indicatorId),
+      ),
+      monthValues: new DataLoader(
+        async (keys) => {
+          const values = await this.indicators.valuesOfMonths(keys);
+          return keys.map((k) =>
+            values.filter((v) => v.indicatorId === k.indicatorId && v.period === k.period),
+          );
+        },
+        { cacheKeyFn: (k) => `${k.indicatorId}|${k.period}` },
       ),
       reporterSpans: new DataLoader(async (ids) =>
         groupBy(ids, await this.indicators.reporterSpans(ids), (s) => s.indicatorId),

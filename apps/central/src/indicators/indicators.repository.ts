@@ -4,6 +4,8 @@ import {
   IndicatorKind,
   IndicatorReporters,
   IsoDate,
+  MonthSums,
+  Period,
   Target,
   UnitKind,
   UnitValue,
@@ -87,34 +89,80 @@ export class IndicatorsRepository {
   }
 
   /**
-   * Every applied value of these indicators, superseded ones included (the domain
-   * keeps the highest seq per unit and month). The unit is the pushing node's: a
-   * node reports for its own unit only, so node and unit are one.
+   * Each reporter's value of each month: its applied report with the highest seq
+   * (a correction replaces the first figure, domain latestValues), read from its
+   * reporters only (indicatorReporters: a value an agency pushed before the rule
+   * refused it is not added to the provinces' sum). The unit is the pushing
+   * node's: a node reports for its own unit only, so node and unit are one.
    */
-  async appliedValues(
+  private latestValues(indicatorIds: readonly string[]) {
+    return centralSql
+      .selectFrom('indicator_value as v')
+      .innerJoin(indicatorReporters().as('r'), (join) =>
+        join.onRef('r.indicatorId', '=', 'v.indicator_id').onRef('r.id', '=', 'v.node_unit_id'),
+      )
+      .distinctOn(['v.indicator_id', 'v.node_unit_id', 'v.period'])
+      .select([
+        'v.indicator_id as indicatorId',
+        'v.node_unit_id as unitId',
+        'v.period',
+        'v.seq',
+        'v.numerator',
+        'v.denominator',
+      ])
+      .where('v.indicator_id', '=', anyOf(indicatorIds, 'uuid'))
+      .where('v.outcome', '=', 'APPLIED')
+      .orderBy('v.indicator_id')
+      .orderBy('v.node_unit_id')
+      .orderBy('v.period')
+      .orderBy('v.seq', 'desc')
+      .$narrowType<{ indicatorId: string }>();
+  }
+
+  /**
+   * Per indicator and month, its reporters' values added up in the database: the
+   * national series is one row a month (domain figureFromSums makes the figure),
+   * whatever the number of units and corrections behind it.
+   */
+  async monthSums(
     indicatorIds: readonly string[],
-  ): Promise<(UnitValue & { indicatorId: string })[]> {
+  ): Promise<(MonthSums & { indicatorId: string })[]> {
     return rows(
       this.db,
       centralSql
-        .selectFrom('indicator_value as v')
-        // only its reporters' values: one an agency pushed before the rule refused it
-        // is not added to the provinces' sum
-        .innerJoin(indicatorReporters().as('r'), (join) =>
-          join.onRef('r.indicatorId', '=', 'v.indicator_id').onRef('r.id', '=', 'v.node_unit_id'),
-        )
-        .select([
-          'v.indicator_id as indicatorId',
-          'v.node_unit_id as unitId',
-          'v.period',
-          'v.seq',
-          'v.numerator',
-          'v.denominator',
+        .selectFrom(this.latestValues(indicatorIds).as('l'))
+        .select((eb) => [
+          'l.indicatorId',
+          'l.period',
+          eb.fn.sum<number>('l.numerator').as('numerator'),
+          eb.fn.sum<number | null>('l.denominator').as('denominator'),
+          sql<number>`count(*)::int`.as('reportingUnits'),
         ])
-        .where('v.indicator_id', '=', anyOf(indicatorIds, 'uuid'))
-        .where('v.outcome', '=', 'APPLIED')
-        .$narrowType<{ indicatorId: string }>(),
+        .groupBy(['l.indicatorId', 'l.period'])
+        .orderBy('l.period'),
     );
+  }
+
+  /** Each reporter's value of the months asked for, per indicator (the provinces ranked). */
+  async valuesOfMonths(
+    keys: readonly { indicatorId: string; period: Period }[],
+  ): Promise<(UnitValue & { indicatorId: string })[]> {
+    if (keys.length === 0) return [];
+    return rows(
+      this.db,
+      this.latestValues(keys.map((k) => k.indicatorId)).where((eb) =>
+        eb.or(
+          keys.map((k) =>
+            eb.and([eb('v.indicator_id', '=', k.indicatorId), eb('v.period', '=', k.period)]),
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** One unit's value of each month (its own series). */
+  async valuesOfUnit(indicatorId: string, unitId: string): Promise<UnitValue[]> {
+    return rows(this.db, this.latestValues([indicatorId]).where('v.node_unit_id', '=', unitId));
   }
 
   /** The units that report these indicators, with their days: who owed which month. */

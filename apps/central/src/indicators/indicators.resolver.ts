@@ -18,7 +18,13 @@ import { UnitLoaders } from '../units/unit.loaders';
 import { Unit } from '../units/unit.type';
 import { UnitsRepository } from '../units/units.repository';
 import { DefineIndicatorInput } from './define-indicator.input';
-import { projectionOf, provinceFigures, seriesFigures } from './indicator-figures';
+import {
+  nationalFigures,
+  projectionOf,
+  provinceFigures,
+  rankedMonth,
+  unitFigures,
+} from './indicator-figures';
 import { IndicatorLoaders } from './indicator.loaders';
 import {
   Indicator,
@@ -95,12 +101,14 @@ export class IndicatorsResolver {
     @Args('to', { nullable: true }) to?: string,
     @Args('unitCode', { type: () => ID, nullable: true }) unitCode?: string,
   ): Promise<IndicatorFigure[]> {
-    const [{ values, spans }, unit] = await Promise.all([
-      this.factsOf(indicator, ctx),
-      unitCode ? this.unitsRepository.bearerOf(unitCode, ctx.today) : undefined,
-    ]);
-    if (unitCode && !unit) return [];
-    return seriesFigures(indicator.kind, values, spans, { from, to, unitId: unit?.id });
+    if (unitCode) {
+      const unit = await this.unitsRepository.bearerOf(unitCode, ctx.today);
+      if (!unit) return [];
+      const values = await this.repository.valuesOfUnit(indicator.id, unit.id);
+      return unitFigures(indicator.kind, values, { from, to });
+    }
+    const { sums, spans } = await this.factsOf(indicator, ctx);
+    return nationalFigures(indicator.kind, sums, spans, { from, to });
   }
 
   @ResolveField(() => [IndicatorProvinceRow], {
@@ -114,8 +122,13 @@ export class IndicatorsResolver {
   ): Promise<IndicatorProvinceRow[]> {
     // a national indicator is its owner's figure alone: no province to rank
     if (indicator.reportedBy === IndicatorReporters.OWNER) return [];
-    const { values, spans, targets } = await this.factsOf(indicator, ctx);
-    const rows = provinceFigures(indicator.kind, values, spans, targets, period, ctx.today);
+    const { sums, spans, targets } = await this.factsOf(indicator, ctx);
+    const month = rankedMonth(period, sums);
+    if (!month) return [];
+    const values = await this.loaders
+      .of(ctx)
+      .monthValues.load({ indicatorId: indicator.id, period: month });
+    const rows = provinceFigures(indicator.kind, values, spans, targets, month, ctx.today);
     const units = await this.units.of(ctx).unit.loadMany(rows.map((r) => r.unitId));
     return rows.map((r, i) => ({ ...r, unit: units[i] as Unit }));
   }
@@ -125,18 +138,18 @@ export class IndicatorsResolver {
     @Parent() indicator: Indicator,
     @Context() ctx: RequestContext,
   ): Promise<IndicatorProjection | null> {
-    const { values, spans, targets } = await this.factsOf(indicator, ctx);
-    return projectionOf(indicator.kind, values, spans, targets, ctx.today);
+    const { sums, spans, targets } = await this.factsOf(indicator, ctx);
+    return projectionOf(indicator.kind, sums, spans, targets, ctx.today);
   }
 
   /** What every figure of an indicator is computed from, through the request's loaders. */
   private async factsOf(indicator: Indicator, ctx: RequestContext) {
     const loaders = this.loaders.of(ctx);
-    const [values, spans, targets] = await Promise.all([
-      loaders.values.load(indicator.id),
+    const [sums, spans, targets] = await Promise.all([
+      loaders.monthSums.load(indicator.id),
       loaders.reporterSpans.load(indicator.id),
       loaders.targets.load(indicator.id),
     ]);
-    return { values, spans, targets };
+    return { sums, spans, targets };
   }
 }
