@@ -2,7 +2,14 @@
 // "Sync"): the same outcomes as a milestone update, decided in input order.
 import { IsoDate } from './calendar';
 import { DomainError } from './errors';
-import { IndicatorKind, IndicatorReporters, isPeriod, Period, periodOf } from './indicator';
+import {
+  IndicatorKind,
+  IndicatorReporters,
+  isPeriod,
+  notAMonth,
+  Period,
+  periodOf,
+} from './indicator';
 import { UnitEnd } from './sync';
 import { UnitKind, UpdateOutcome } from './vocabulary';
 
@@ -188,7 +195,7 @@ function refusal(
     field,
     message,
   });
-  if (!isPeriod(v.period)) return no('period', `${v.period} is not a month (YYYY-MM)`);
+  if (!isPeriod(v.period)) return no('period', notAMonth(v.period));
   if (v.period > periodOf(today))
     return no('period', `${v.period} is in the future (today is ${today})`);
   if (!Number.isFinite(v.numerator)) return no('numerator', 'not a number');

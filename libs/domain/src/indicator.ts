@@ -1,6 +1,7 @@
 // Indicators (domain.md "Indicators"): values per unit per month, their roll-ups
 // and a projection toward the next target. Plain data in, plain data out.
 import { addDays, dayNumber, daysInMonth, IsoDate } from './calendar';
+import { DomainError } from './errors';
 
 export enum IndicatorKind {
   /** numerator / denominator; roll-ups are Σnumerator / Σdenominator. */
@@ -24,6 +25,17 @@ const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function isPeriod(value: string): boolean {
   return PERIOD.test(value);
+}
+
+/** Why `value` is no month: the one wording of that refusal, wherever a month is read. */
+export function notAMonth(value: string): string {
+  return `${value} is not a month (YYYY-MM)`;
+}
+
+/** `value` as a month; BAD_USER_INPUT naming `field` when it is none. */
+export function checkedPeriod(field: string, value: string): Period {
+  if (!isPeriod(value)) throw DomainError.badInput(field, notAMonth(value));
+  return value;
 }
 
 export function periodOf(date: IsoDate): Period {

@@ -2,7 +2,7 @@
 // for a month, who did, and who did by the deadline.
 import { addDays, IsoDate } from './calendar';
 import { DomainError } from './errors';
-import { firstDayOf, isPeriod, lastDayOf, nextPeriod, Period, periodOf } from './indicator';
+import { checkedPeriod, firstDayOf, lastDayOf, nextPeriod, Period, periodOf } from './indicator';
 
 /** Day of the next month by which a month's reports are due, unless a program says otherwise. */
 export const DEFAULT_DEADLINE_DAY = 5;
@@ -24,8 +24,7 @@ export function checkDeadlineDay(field: string, day: number): number {
  * is allowed, in progress: what has arrived so far).
  */
 export function reportingPeriod(field: string, value: string, today: IsoDate): Period {
-  if (!isPeriod(value)) throw DomainError.badInput(field, `${value} is not a month (YYYY-MM)`);
-  if (value > periodOf(today))
+  if (checkedPeriod(field, value) > periodOf(today))
     throw DomainError.badInput(field, `${value} is after the current month ${periodOf(today)}`);
   return value;
 }

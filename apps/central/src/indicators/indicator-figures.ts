@@ -1,11 +1,10 @@
 // The indicator's figures as the API answers them: the domain's roll-ups, with the
 // units expected to report each month beside the ones that did.
 import {
-  DomainError,
+  checkedPeriod,
   Figure,
   figureFromSums,
   IndicatorKind,
-  isPeriod,
   latestValues,
   IsoDate,
   MonthSums,
@@ -35,8 +34,7 @@ function reportersOwing(spans: readonly UnitSpan[], period: Period): number {
 
 /** A month, or none given: GraphQL's explicit null means absent, as an omitted argument does. */
 function checkPeriod(field: string, value: string | null | undefined): void {
-  if (value != null && !isPeriod(value))
-    throw DomainError.badInput(field, `${value} is not a month (YYYY-MM)`);
+  if (value != null) checkedPeriod(field, value);
 }
 
 /** Figures per month with a value, oldest first, within [from, to]. */
