@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { BENCH_A_YEAR_BACK } from '../dataset/scales';
 import { project, Target } from '@tracker/domain';
 import { Q5_RANKED } from '../dataset/indicators';
-import { ApiQ5, Canonical, canonicalQ5, Workload } from './workloads';
+import { ApiQ5, Canonical, canonicalQ5, NationalFigure, Workload } from './workloads';
 
 /*
  * The floor's answers: hand-written SQL, one set-based statement per workload,
@@ -362,7 +362,7 @@ interface FloorQ5 {
     code: string;
     kind: string;
     targets: Target[] | null;
-    series: (ApiQ5['indicators'][number]['projection'] & object)['latest'][];
+    series: NationalFigure[];
   }[];
   indicator: ApiQ5['indicator'];
 }
@@ -373,11 +373,7 @@ function finishQ5(answer: FloorQ5, today: string): Canonical {
     indicators: answer.indicators.map((i) => ({
       code: i.code,
       kind: i.kind,
-      projection: project(
-        i.series.filter((f) => f !== null),
-        i.targets ?? [],
-        today,
-      ),
+      projection: project(i.series, i.targets ?? [], today),
     })),
     indicator: answer.indicator,
   });

@@ -111,13 +111,16 @@ interface Figure {
   denominator: number | null;
 }
 
+/** A national month as Q5 asks it: the figure beside the units that reported and owed it. */
+export type NationalFigure = Figure & { reportingUnits: number; expectedUnits: number };
+
 export interface ApiQ5 {
   indicators: {
     code: string;
     kind: string;
     projection: {
       target: { value: number; due: string };
-      latest: (Figure & { reportingUnits: number; expectedUnits: number }) | null;
+      latest: NationalFigure | null;
       projectedDate: string | null;
       onTrack: boolean;
     } | null;
