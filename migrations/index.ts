@@ -7,6 +7,7 @@ import { RateLimits1795892884462 } from './1795892884462-RateLimits';
 import { Reorganisation1796007298807 } from './1796007298807-Reorganisation';
 import { Indicators1796010287540 } from './1796010287540-Indicators';
 import { IndicatorReporters1796022307185 } from './1796022307185-IndicatorReporters';
+import { MaintainedRollups1796040000000 } from './1796040000000-MaintainedRollups';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   Reorganisation1796007298807,
   Indicators1796010287540,
   IndicatorReporters1796022307185,
+  MaintainedRollups1796040000000,
 ];

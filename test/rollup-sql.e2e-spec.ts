@@ -34,7 +34,7 @@ describe('roll-up sums in SQL agree with the domain rules', () => {
   });
 
   /** The tables as they are, health judged on `day` (the rules at any date; history apart). */
-  const live = (day: string) => ({ day, fromHistory: false });
+  const live = (day: string) => ({ day, fromHistory: false, maintained: false });
 
   type Fact = RollupFact & { programId: string; unitId: string };
 

@@ -1,3 +1,4 @@
+import { expectRollupsMaintained } from './support/rollups';
 import { sql } from './support/database';
 import { demoCentral } from './support/central';
 import { landUpdate, pusher } from './support/updates';
@@ -6,6 +7,8 @@ import { landUpdate, pusher } from './support/updates';
 describe('pushMilestoneUpdates: history', () => {
   // Fresh demo data for every test: outcomes depend on versions and history.
   const sut = demoCentral('per-test');
+  // whatever the outcome, the maintained roll-ups stay what the rules compute
+  afterEach(() => expectRollupsMaintained('2020-03-01'));
   const push = pusher(sut);
 
   it('pages a milestone’s history newest first by cursor, the total on every page', async () => {

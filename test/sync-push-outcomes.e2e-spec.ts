@@ -1,3 +1,4 @@
+import { expectRollupsMaintained } from './support/rollups';
 import { sql } from './support/database';
 import { demoCentral } from './support/central';
 import { ledger, milestoneState } from './support/push-ledger';
@@ -7,6 +8,8 @@ import { landUpdate, pusher, UpdateInput } from './support/updates';
 describe('pushMilestoneUpdates: outcomes', () => {
   // Fresh demo data for every test: outcomes depend on versions and history.
   const sut = demoCentral('per-test');
+  // whatever the outcome, the maintained roll-ups stay what the rules compute
+  afterEach(() => expectRollupsMaintained('2020-03-01'));
   const push = pusher(sut);
 
   it('applies an update: the milestone reflects it, history and the node ledger record it', async () => {

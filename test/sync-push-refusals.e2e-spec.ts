@@ -1,3 +1,4 @@
+import { expectRollupsMaintained } from './support/rollups';
 import { demoCentral, errorCode, roles } from './support/central';
 import { ledger, milestoneState } from './support/push-ledger';
 import { landUpdate, pusher } from './support/updates';
@@ -6,6 +7,8 @@ import { landUpdate, pusher } from './support/updates';
 describe('pushMilestoneUpdates: refusals', () => {
   // Fresh demo data for every test: most check that nothing at all was recorded.
   const sut = demoCentral('per-test');
+  // whatever the outcome, the maintained roll-ups stay what the rules compute
+  afterEach(() => expectRollupsMaintained('2020-03-01'));
   const push = pusher(sut);
 
   describe('scope', () => {

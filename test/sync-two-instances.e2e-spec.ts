@@ -1,3 +1,4 @@
+import { expectRollupsMaintained } from './support/rollups';
 import { sql } from './support/database';
 import { roles, startTestCentral, TestCentral } from './support/central';
 import { landUpdate, PUSH, UpdateInput } from './support/updates';
@@ -15,6 +16,8 @@ describe('two central instances on one database', () => {
     one = await startTestCentral({ demo: true });
     two = await startTestCentral({ demo: true, keepData: true });
   });
+
+  afterEach(() => expectRollupsMaintained('2020-03-01'));
 
   afterAll(async () => {
     await one.stop();

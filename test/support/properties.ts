@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { GqlResult } from './central';
 import { sql } from './database';
+import { expectRollupsMaintained } from './rollups';
 
 /**
  * What the property tests of the write paths share: the inputs they generate, the refusals
@@ -64,6 +65,7 @@ export async function invariants(): Promise<void> {
           + (SELECT count(*) FROM escalation e LEFT JOIN milestone m ON m.id = e.milestone_id WHERE m.id IS NULL)::int AS orphans`,
   );
   expect(orphans).toBe(0);
+  await expectRollupsMaintained();
 }
 
 /**

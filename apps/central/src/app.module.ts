@@ -28,6 +28,7 @@ import { PlatformModule, PlatformOptions } from './platform/platform.module';
 import { RequestContext } from './platform/request/request-context';
 import { ResponseCache } from './platform/response-cache/response-cache';
 import { responseCachePlugin } from './platform/response-cache/response-cache.plugin';
+import { MaintainedDay } from './platform/rollups/maintained-day';
 import { ProgramsModule } from './programs/programs.module';
 import { ReorganisationModule } from './reorganisation/reorganisation.module';
 import { ReportingModule } from './reporting/reporting.module';
@@ -53,8 +54,8 @@ export class CentralAppModule {
         ),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Clock, ResponseCache],
-          useFactory: (clock: Clock, cache: ResponseCache) => ({
+          inject: [Clock, ResponseCache, MaintainedDay],
+          useFactory: (clock: Clock, cache: ResponseCache, rollups: MaintainedDay) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
@@ -87,6 +88,7 @@ export class CentralAppModule {
                   headers: { authorization: String(ctx.connectionParams?.authorization ?? '') },
                 } as RequestContext['req']),
               today: clock.today(),
+              maintainedDay: rollups.day,
             }),
           }),
         }),

@@ -27,6 +27,7 @@ import { responseCacheMiddleware } from './platform/response-cache/response-cach
 import { AuditRepository } from './audit/audit.repository';
 import { ChangeBus } from './platform/changes/change-bus';
 import { RevocationList } from './tokens/revocation-list';
+import { MaintainedDay } from './platform/rollups/maintained-day';
 import { rateLimiter } from './platform/rate-limit/rate-limiter';
 import { RateCounter } from './platform/rate-limit/rate-counter';
 import { PgRateStore } from './platform/rate-limit/pg-rate-store';
@@ -157,6 +158,7 @@ export async function startCentral(
     }
     await app.get(RevocationList).start();
     await app.get(ChangeBus).start();
+    await app.get(MaintainedDay).start();
     await app.get(EscalationEngine).start();
     // Idle keep-alive connections outlast a load balancer's (Node's own default is 5 s).
     applyHttpTimeouts(app.getHttpServer(), config);

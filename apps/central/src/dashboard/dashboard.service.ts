@@ -37,7 +37,7 @@ export class DashboardService {
     const [totals, provinces, nodes, live] = await Promise.all([
       this.sums.totals(
         programs.map((p) => p.id),
-        readDay(day, ctx.today),
+        readDay(day, ctx),
       ),
       this.units.of(ctx, day).activeProvinces(),
       this.sync.of(ctx).nodeSync(),

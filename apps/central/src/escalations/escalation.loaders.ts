@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { readDay } from '../milestones/as-of.sql';
 import { groupBy } from '../platform/request/batching';
 import { once, PerRequest } from '../platform/request/per-request';
+import { RequestContext } from '../platform/request/request-context';
 import { EscalationRow } from './escalation.row';
 import { EscalationEvent } from './escalation.type';
 import { EscalationsRepository, LiveEscalationCount } from './escalations.repository';
@@ -23,7 +24,7 @@ export class EscalationLoaders extends PerRequest<EscalationLoaderSet> {
     super();
   }
 
-  protected create(day: IsoDate, today: IsoDate): EscalationLoaderSet {
+  protected create(day: IsoDate, ctx: RequestContext): EscalationLoaderSet {
     return {
       escalations: new DataLoader(async (ids) =>
         groupBy(ids, await this.escalations.forMilestones(ids), (e) => e.milestoneId),
@@ -31,7 +32,7 @@ export class EscalationLoaders extends PerRequest<EscalationLoaderSet> {
       escalationEvents: new DataLoader(async (ids) =>
         groupBy(ids, await this.escalations.events(ids), (e) => e.escalationId),
       ),
-      liveEscalations: once(() => this.escalations.liveCounts(readDay(day, today))),
+      liveEscalations: once(() => this.escalations.liveCounts(readDay(day, ctx))),
     };
   }
 }

@@ -1,20 +1,25 @@
 import { addDays, IsoDate } from '@tracker/domain';
 import { CentralDb, centralSql } from '@tracker/persistence';
 import { QueryCreator, RawBuilder, sql } from 'kysely';
+import { DayContext } from '../platform/request/request-context';
 
 /**
  * The day a read answers for (domain.md "As of a date"). `fromHistory` when that
  * day is before the central today: the state is then rebuilt from the ledger and
  * the published plans; today's reads take the tables as they are (fast, and the
- * successor milestones' derived state is kept on their rows).
+ * successor milestones' derived state is kept on their rows). `maintained` when
+ * the maintained roll-ups (milestone_health, rollup_cell) hold that very day: a
+ * read then takes health and sums as stored instead of computing them.
  */
 export interface ReadDay {
   day: IsoDate;
   fromHistory: boolean;
+  maintained: boolean;
 }
 
-export function readDay(day: IsoDate, today: IsoDate): ReadDay {
-  return { day, fromHistory: day < today };
+export function readDay(day: IsoDate, ctx: DayContext): ReadDay {
+  const fromHistory = day < ctx.today;
+  return { day, fromHistory, maintained: !fromHistory && day === ctx.maintainedDay };
 }
 
 /** The first instant after day D in Việt Nam (UTC+7 all year): what happened before it counts. */

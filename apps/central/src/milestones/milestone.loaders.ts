@@ -3,6 +3,7 @@ import { IsoDate } from '@tracker/domain';
 import DataLoader from 'dataloader';
 import { byKey, groupBy } from '../platform/request/batching';
 import { readDay } from './as-of.sql';
+import { RequestContext } from '../platform/request/request-context';
 import { PerRequest } from '../platform/request/per-request';
 import { toMilestone } from './milestone.mapper';
 import { Milestone } from './milestone.type';
@@ -29,8 +30,8 @@ export class MilestoneLoaders extends PerRequest<MilestoneLoaderSet> {
     super();
   }
 
-  protected create(day: IsoDate, today: IsoDate): MilestoneLoaderSet {
-    const on = readDay(day, today);
+  protected create(day: IsoDate, ctx: RequestContext): MilestoneLoaderSet {
+    const on = readDay(day, ctx);
     return {
       milestone: new DataLoader(async (ids) =>
         byKey(

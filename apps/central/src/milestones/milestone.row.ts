@@ -1,4 +1,5 @@
 import { Health, MilestoneScope, MilestoneStatus } from '@tracker/domain';
+import { sql } from 'kysely';
 import { asOfQueries, ReadDay } from './as-of.sql';
 import { healthOn } from './health.sql';
 
@@ -32,6 +33,7 @@ export interface MilestoneRow {
 /**
  * Milestones (m) with their plan item (pi), program (p) and unit (u), selected as
  * MilestoneRow with health for the day, as they stood at its end (asOfQueries).
+ * Health is read as maintained when the roll-ups hold the day, computed otherwise.
  */
 export function milestoneRows(on: ReadDay) {
   return asOfQueries(on)
@@ -39,6 +41,7 @@ export function milestoneRows(on: ReadDay) {
     .innerJoin('plan_item as pi', 'pi.id', 'm.plan_item_id')
     .innerJoin('program as p', 'p.id', 'm.program_id')
     .innerJoin('unit as u', 'u.id', 'm.unit_id')
+    .$if(on.maintained, (q) => q.innerJoin('milestone_health as mh', 'mh.milestone_id', 'm.id'))
     .select([
       'm.id',
       'm.program_id as programId',
@@ -60,7 +63,7 @@ export function milestoneRows(on: ReadDay) {
       'm.version',
       'm.last_reported_at as lastReportedAt',
       'm.successor_id as successorId',
-      healthOn(on.day).as('health'),
+      (on.maintained ? sql<Health>`mh.health` : healthOn(on.day)).as('health'),
       'pi.title_folded as titleFolded',
       'u.name_folded as unitNameFolded',
     ])

@@ -32,7 +32,7 @@ export class MilestonesResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<MilestoneConnection> {
-    return this.service.connection(filter ?? {}, first, after, ctx.today);
+    return this.service.connection(filter ?? {}, first, after, ctx);
   }
 
   @ResolveField(() => [Milestone], {

@@ -1,6 +1,7 @@
 import { mapPage, pageSize } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
-import { asOfDay, IsoDate } from '@tracker/domain';
+import { asOfDay } from '@tracker/domain';
+import { DayContext } from '../platform/request/request-context';
 import { readDay } from './as-of.sql';
 import { toMilestone } from './milestone.mapper';
 import { MilestoneFilter } from './milestone-filter.input';
@@ -15,9 +16,9 @@ export class MilestonesService {
     filter: MilestoneFilter,
     first: number | undefined,
     after: string | undefined,
-    today: IsoDate,
+    ctx: DayContext,
   ): Promise<MilestoneConnection> {
-    const on = readDay(asOfDay(filter.asOf, today), today);
+    const on = readDay(asOfDay(filter.asOf, ctx.today), ctx);
     return mapPage(await this.milestones.page(filter, pageSize(first), after, on), (row) =>
       toMilestone(row, on.day),
     );

@@ -7,6 +7,11 @@ import { ClockResolver } from './clock/clock.resolver';
 import { CentralConfig } from './config/central-config';
 import { MetricsController } from './metrics/metrics.controller';
 import { ResponseCache } from './response-cache/response-cache';
+import { MaintainedDay } from './rollups/maintained-day';
+import { DataSource } from 'typeorm';
+
+/** How often an instance looks whether its clock has passed midnight (the roll-ups' day then moves). */
+const ROLLUP_DAY_CHECK_MS = 60 * 1000;
 
 /** Belt and braces for a change nobody announced (e.g. an operator's SQL): answers live 5 minutes at most. */
 const RESPONSE_MAX_AGE_MS = 5 * 60 * 1000;
@@ -24,7 +29,14 @@ export const PLATFORM_RESOLVERS = [ClockResolver, ChangesResolver];
 @Module({})
 export class PlatformModule {
   static forRoot({ config, databaseUrl, clock }: PlatformOptions): DynamicModule {
-    const exported = [CentralConfig, Clock, ResponseCache, ChangeBus, ChangeNotifier];
+    const exported = [
+      CentralConfig,
+      Clock,
+      ResponseCache,
+      ChangeBus,
+      ChangeNotifier,
+      MaintainedDay,
+    ];
     return {
       module: PlatformModule,
       controllers: [MetricsController],
@@ -50,6 +62,12 @@ export class PlatformModule {
           },
         },
         ChangeNotifier,
+        {
+          provide: MaintainedDay,
+          inject: [DataSource, Clock, ChangeBus, ChangeNotifier],
+          useFactory: (db: DataSource, clock: Clock, bus: ChangeBus, changes: ChangeNotifier) =>
+            new MaintainedDay(db, clock, bus, changes, ROLLUP_DAY_CHECK_MS),
+        },
         ...PLATFORM_RESOLVERS,
       ],
       exports: exported,

@@ -171,7 +171,7 @@ export class ProgramsResolver {
       { ...filter, programCode: program.code },
       first,
       after,
-      ctx.today,
+      ctx,
     );
   }
 }

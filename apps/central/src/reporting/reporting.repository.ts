@@ -84,7 +84,7 @@ function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> 
       WHERE EXISTS (SELECT 1 FROM plan_version pv WHERE pv.program_id = m.program_id
           AND pv.version = pi.added_in_version AND pv.published_at < ${end}::timestamptz)
         ${onlyProgram('m.program_id')}),
-    ${asOfCtes(readDay(addDays(first, -1), q.today))}
+    ${asOfCtes(readDay(addDays(first, -1), { today: q.today, maintainedDay: null }))}
     subject AS MATERIALIZED (
       SELECT o.unit_id, o.due_end,
         (SELECT min(r.received_at) FROM milestone_update r

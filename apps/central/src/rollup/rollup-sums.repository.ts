@@ -54,6 +54,29 @@ function sums<Row>(
     FROM f GROUP BY ${sql.raw(groupBy)}`;
 }
 
+/**
+ * The same sums read from rollup_cell, as the triggers maintain them for the day
+ * the roll-ups hold: one row per (program, unit), summed again for GROUPING SETS.
+ */
+function maintainedSums<Row>(
+  programIds: readonly string[],
+  groupBy: 'program_id, unit_id' | 'GROUPING SETS ((program_id), (unit_id))',
+): RawBuilder<Row> {
+  return sql<Row>`SELECT program_id AS "programId", unit_id AS "unitId", sum(total)::int AS total,
+      sum(weighted) AS weighted, sum(weights) AS weights, sum(done)::int AS done, sum(late)::int AS late,
+      sum(blocked)::int AS blocked, sum(at_risk)::int AS "atRisk", sum(on_track)::int AS "onTrack",
+      sum(due)::int AS due, sum(on_time)::int AS "onTime"
+    FROM rollup_cell WHERE program_id = ANY (${programIds}::uuid[]) GROUP BY ${sql.raw(groupBy)}`;
+}
+
+function sumsFor<Row>(
+  programIds: readonly string[],
+  on: ReadDay,
+  groupBy: 'program_id, unit_id' | 'GROUPING SETS ((program_id), (unit_id))',
+): RawBuilder<Row> {
+  return on.maintained ? maintainedSums(programIds, groupBy) : sums(programIds, on, groupBy);
+}
+
 function sumsOf(row: ProgressSums): ProgressSums {
   const sums = { ...NO_MILESTONES };
   for (const k of Object.keys(sums) as (keyof ProgressSums)[]) sums[k] = Number(row[k]);
@@ -66,7 +89,7 @@ export class RollupSumsRepository {
 
   /** One cell per (program, unit) that has counted milestones: boards and program totals. */
   async cells(programIds: readonly string[], on: ReadDay): Promise<RollupCell[]> {
-    const cells = await rows(this.db, sums<RollupCell>(programIds, on, 'program_id, unit_id'));
+    const cells = await rows(this.db, sumsFor<RollupCell>(programIds, on, 'program_id, unit_id'));
     return cells.map((r) => ({ programId: r.programId, unitId: r.unitId, ...sumsOf(r) }));
   }
 
@@ -74,7 +97,7 @@ export class RollupSumsRepository {
   async totals(programIds: readonly string[], on: ReadDay): Promise<RollupTotals> {
     const groups = await rows(
       this.db,
-      sums<ProgressSums & { programId: string | null; unitId: string | null }>(
+      sumsFor<ProgressSums & { programId: string | null; unitId: string | null }>(
         programIds,
         on,
         'GROUPING SETS ((program_id), (unit_id))',

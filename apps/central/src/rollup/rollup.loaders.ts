@@ -3,6 +3,7 @@ import { IsoDate } from '@tracker/domain';
 import DataLoader from 'dataloader';
 import { readDay } from '../milestones/as-of.sql';
 import { groupBy } from '../platform/request/batching';
+import { RequestContext } from '../platform/request/request-context';
 import { PerRequest } from '../platform/request/per-request';
 import { RollupCell, RollupSumsRepository } from './rollup-sums.repository';
 
@@ -17,8 +18,8 @@ export class RollupLoaders extends PerRequest<RollupLoaderSet> {
     super();
   }
 
-  protected create(day: IsoDate, today: IsoDate): RollupLoaderSet {
-    const on = readDay(day, today);
+  protected create(day: IsoDate, ctx: RequestContext): RollupLoaderSet {
+    const on = readDay(day, ctx);
     return {
       cells: new DataLoader(async (ids) =>
         groupBy(ids, await this.sums.cells(ids, on), (c) => c.programId),

@@ -96,6 +96,11 @@ export interface MilestoneTable {
   successor_id: string | null;
 }
 
+export interface MilestoneHealthTable {
+  milestone_id: string;
+  health: string;
+}
+
 export interface MilestoneUpdateTable {
   id: Generated<string>;
   node_unit_id: string;
@@ -191,6 +196,26 @@ export interface RevokedTokenTable {
   reason: string | null;
 }
 
+export interface RollupCellTable {
+  program_id: string;
+  unit_id: string;
+  total: number;
+  weighted: number;
+  weights: number;
+  done: number;
+  late: number;
+  blocked: number;
+  at_risk: number;
+  on_track: number;
+  due: number;
+  on_time: number;
+}
+
+export interface RollupStateTable {
+  singleton: Generated<boolean>;
+  day: string | null;
+}
+
 export interface UnitTable {
   id: Generated<string>;
   code: string;
@@ -212,6 +237,7 @@ export interface CentralDb {
   indicator_target: IndicatorTargetTable;
   indicator_value: IndicatorValueTable;
   milestone: MilestoneTable;
+  milestone_health: MilestoneHealthTable;
   milestone_update: MilestoneUpdateTable;
   node_sync: NodeSyncTable;
   plan_item: PlanItemTable;
@@ -220,5 +246,7 @@ export interface CentralDb {
   rate_window: RateWindowTable;
   reorganisation: ReorganisationTable;
   revoked_token: RevokedTokenTable;
+  rollup_cell: RollupCellTable;
+  rollup_state: RollupStateTable;
   unit: UnitTable;
 }

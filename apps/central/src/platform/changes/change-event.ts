@@ -1,11 +1,15 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 
 /**
- * What changed. `revocations` (a token was revoked) travels the same path to every
- * instance but is for the instances only: subscribers never see it.
+ * What changed. `revocations` (a token was revoked) and `rollups` (the maintained
+ * roll-ups moved to a new day) travel the same path to every instance but are for
+ * the instances only: subscribers never see them.
  */
 export type ChangeKind =
-  'milestones' | 'escalations' | 'plan' | 'units' | 'indicators' | 'revocations';
+  'milestones' | 'escalations' | 'plan' | 'units' | 'indicators' | 'revocations' | 'rollups';
+
+/** The kinds only instances hear. */
+export const INSTANCE_ONLY_KINDS: readonly ChangeKind[] = ['revocations', 'rollups'];
 
 /** The PostgreSQL channel every central instance listens on. */
 export const CHANGES_CHANNEL = 'tracker_changes';

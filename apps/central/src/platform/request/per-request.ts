@@ -19,14 +19,14 @@ export abstract class PerRequest<T> {
     }
     let loaders = byDay.get(day);
     if (!loaders) {
-      loaders = this.create(day, ctx.today);
+      loaders = this.create(day, ctx);
       byDay.set(day, loaders);
     }
     return loaders;
   }
 
-  /** The loaders for `day` (not after `today`, the request's central date). */
-  protected abstract create(day: IsoDate, today: IsoDate): T;
+  /** The loaders for `day` (not after the request's central date, `ctx.today`). */
+  protected abstract create(day: IsoDate, ctx: RequestContext): T;
 }
 
 /** A value computed at most once per request, on first use. */

@@ -1,0 +1,98 @@
+import { Health, IsoDate, ProgressSums } from '@tracker/domain';
+import { rows } from '@tracker/persistence';
+import { sql } from 'kysely';
+import { DataSource } from 'typeorm';
+import { healthOn } from '../milestones/health.sql';
+import { RollupCell, RollupSumsRepository } from './rollup-sums.repository';
+
+/** A place where what the triggers maintained is not what the rules compute. */
+export interface RollupMismatch {
+  /** program/unit (a cell) or program/unit/key (a milestone's health). */
+  where: string;
+  maintained: string;
+  computed: string;
+}
+
+export interface RollupVerdict {
+  /** The day the roll-ups hold; null when they hold none (nothing to verify). */
+  day: IsoDate | null;
+  milestones: number;
+  cells: number;
+  mismatches: RollupMismatch[];
+}
+
+const SUM_KEYS: (keyof ProgressSums)[] = [
+  'total',
+  'weighted',
+  'weights',
+  'done',
+  'late',
+  'blocked',
+  'atRisk',
+  'onTrack',
+  'due',
+  'onTime',
+];
+
+function describe(cell: RollupCell | undefined): string {
+  return cell ? SUM_KEYS.map((k) => `${k}=${cell[k]}`).join(' ') : 'absent';
+}
+
+/** Weighted sums are doubles added in another order: equal to a part in a billion. */
+function sameSums(a: RollupCell | undefined, b: RollupCell | undefined): boolean {
+  if (!a || !b) return a === b;
+  return SUM_KEYS.every((k) => Math.abs(a[k] - b[k]) <= 1e-9 * Math.max(1, Math.abs(b[k])));
+}
+
+/**
+ * The cross-check of issue 14: every maintained health and every maintained cell
+ * against the same rules computed from the milestones and plans as they stand, for
+ * the day the roll-ups hold. Reads only: it never repairs what it finds.
+ */
+export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
+  const [state] = await rows(db, sql<{ day: IsoDate | null }>`SELECT day FROM rollup_state`);
+  const day = state?.day ?? null;
+  if (day === null) return { day, milestones: 0, cells: 0, mismatches: [] };
+  const health = await rows(
+    db,
+    sql<{ where: string; maintained: Health | null; computed: Health; differs: boolean }>`
+      SELECT p.code || '/' || u.code || '/' || pi.key AS "where", mh.health AS maintained,
+        ${healthOn(day)} AS computed, mh.health IS DISTINCT FROM ${healthOn(day)} AS differs
+      FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN program p ON p.id = m.program_id
+      JOIN unit u ON u.id = m.unit_id LEFT JOIN milestone_health mh ON mh.milestone_id = m.id
+      ORDER BY 1`,
+  );
+  const orphans = await rows(
+    db,
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM milestone_health mh
+      WHERE NOT EXISTS (SELECT 1 FROM milestone m WHERE m.id = mh.milestone_id)`,
+  );
+  const programs = await rows(db, sql<{ id: string; code: string }>`SELECT id, code FROM program`);
+  const sums = new RollupSumsRepository(db);
+  const ids = programs.map((p) => p.id);
+  const [maintained, computed] = await Promise.all(
+    [true, false].map((m) => sums.cells(ids, { day, fromHistory: false, maintained: m })),
+  );
+  const units = await rows(db, sql<{ id: string; code: string }>`SELECT id, code FROM unit`);
+  const codeOf = new Map([...programs, ...units].map((r) => [r.id, r.code]));
+  const key = (c: RollupCell) => `${codeOf.get(c.programId)}/${codeOf.get(c.unitId)}`;
+  const kept = new Map(maintained.map((c) => [key(c), c]));
+  const fresh = new Map(computed.map((c) => [key(c), c]));
+  const mismatches: RollupMismatch[] = health
+    .filter((h) => h.differs)
+    .map((h) => ({ where: h.where, maintained: h.maintained ?? 'absent', computed: h.computed }));
+  if (orphans[0].n > 0)
+    mismatches.push({
+      where: 'milestone_health',
+      maintained: `${orphans[0].n} rows`,
+      computed: 'no milestone',
+    });
+  for (const where of [...new Set([...kept.keys(), ...fresh.keys()])].sort())
+    if (!sameSums(kept.get(where), fresh.get(where)))
+      mismatches.push({
+        where,
+        maintained: describe(kept.get(where)),
+        computed: describe(fresh.get(where)),
+      });
+  return { day, milestones: health.length, cells: computed.length, mismatches };
+}

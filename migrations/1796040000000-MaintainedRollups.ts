@@ -1,0 +1,233 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Roll-ups maintained as reports land (issue 14), so that a read of today costs what it
+ * shows, not what the program holds:
+ * - milestone_health: each milestone's health on rollup_state.day (domain.md's rules,
+ *   as healthSql in apps/central/src/milestones/health.sql.ts writes them: the text
+ *   below is that expression with the day as a parameter; `npm run verify-rollups`
+ *   and the tests hold the two to the same answers);
+ * - rollup_cell: the roll-up sums of each (program, unit) on that day, as
+ *   RollupSumsRepository computes them (units existing that day, CANCELLED left out).
+ *
+ * Kept right by statement triggers on milestone, plan_item and unit, in the writing
+ * transaction, whoever writes (a push, a plan republish, a reorganisation, a SQL
+ * import): the milestones whose health may change (those written and those depending
+ * on them) and the cells they sit in are recomputed. Concurrency: advisory locks per
+ * program (class 8610) and per cell (8611), taken before recomputing, so the
+ * recomputation (a statement after the lock, with a fresh snapshot) sees whatever the
+ * writer it waited for committed. A change to a CENTRAL item's milestone can move
+ * dependents in every unit: it takes its program's lock exclusively; a province's
+ * change shares it and locks its own cells. rollup_refresh(today) moves the day
+ * forward (what turns LATE or AT_RISK by date alone), under every program's lock,
+ * idempotent: the second instance to call it finds the day already there.
+ * Reversible: down drops all of it; reads then compute as before.
+ */
+const HEALTH = `(CASE
+    WHEN m.status = 'CANCELLED' THEN 'ON_TRACK'
+    WHEN m.status = 'DONE' THEN 'DONE'
+    WHEN m.status = 'BLOCKED' THEN 'BLOCKED'
+    WHEN on_day > pi.baseline_due THEN 'LATE'
+    WHEN m.forecast_due > pi.baseline_due OR EXISTS (
+      SELECT 1 FROM plan_item dpi JOIN milestone dm ON dm.plan_item_id = dpi.id
+      JOIN unit du ON du.id = dm.unit_id AND (du.valid_from IS NULL OR du.valid_from <= on_day)
+        AND (du.valid_to IS NULL OR du.valid_to >= on_day)
+      WHERE dpi.program_id = pi.program_id AND dpi.key = ANY (pi.depends_on) AND dpi.scope = 'CENTRAL'
+        AND (dm.status = 'BLOCKED' OR (dm.status NOT IN ('DONE', 'CANCELLED') AND on_day > dpi.baseline_due))
+    ) OR EXISTS (
+      SELECT 1 FROM plan_item dpi JOIN milestone dm ON dm.plan_item_id = dpi.id AND dm.unit_id = m.unit_id
+      WHERE dpi.program_id = pi.program_id AND dpi.key = ANY (pi.depends_on) AND dpi.scope = 'PROVINCE'
+        AND (dm.status = 'BLOCKED' OR (dm.status NOT IN ('DONE', 'CANCELLED') AND on_day > dpi.baseline_due))
+    ) THEN 'AT_RISK'
+    ELSE 'ON_TRACK'
+  END)`;
+
+const CELL_SUMS = `count(*)::int,
+      sum(pi.weight * CASE WHEN m.status = 'DONE' THEN 100 ELSE m.percent_complete END),
+      sum(pi.weight),
+      count(*) FILTER (WHERE h.health = 'DONE')::int, count(*) FILTER (WHERE h.health = 'LATE')::int,
+      count(*) FILTER (WHERE h.health = 'BLOCKED')::int, count(*) FILTER (WHERE h.health = 'AT_RISK')::int,
+      count(*) FILTER (WHERE h.health = 'ON_TRACK')::int,
+      count(*) FILTER (WHERE pi.baseline_due < on_day)::int,
+      count(*) FILTER (WHERE pi.baseline_due < on_day AND m.status = 'DONE' AND m.completed_on <= pi.baseline_due)::int
+    FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN unit u ON u.id = m.unit_id
+    JOIN milestone_health h ON h.milestone_id = m.id
+    WHERE m.status <> 'CANCELLED' AND (u.valid_from IS NULL OR u.valid_from <= on_day)
+      AND (u.valid_to IS NULL OR u.valid_to >= on_day)`;
+
+const CELL_COLUMNS = `program_id, unit_id, total, weighted, weights, done, late, blocked, at_risk, on_track, due, on_time`;
+
+export class MaintainedRollups1796040000000 implements MigrationInterface {
+  name = 'MaintainedRollups1796040000000';
+
+  public async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE "rollup_state" (
+      "singleton" boolean PRIMARY KEY DEFAULT true CHECK ("singleton"),
+      "day" date)`);
+    await q.query(`INSERT INTO "rollup_state" ("singleton", "day") VALUES (true, NULL)`);
+    await q.query(`CREATE TABLE "milestone_health" (
+      "milestone_id" uuid PRIMARY KEY REFERENCES "milestone" ("id") ON DELETE CASCADE,
+      "health" text NOT NULL)`);
+    await q.query(`CREATE INDEX "milestone_health_health" ON "milestone_health" ("health")`);
+    await q.query(`CREATE TABLE "rollup_cell" (
+      "program_id" uuid NOT NULL REFERENCES "program" ("id") ON DELETE CASCADE,
+      "unit_id" uuid NOT NULL REFERENCES "unit" ("id") ON DELETE CASCADE,
+      "total" integer NOT NULL, "weighted" double precision NOT NULL, "weights" double precision NOT NULL,
+      "done" integer NOT NULL, "late" integer NOT NULL, "blocked" integer NOT NULL,
+      "at_risk" integer NOT NULL, "on_track" integer NOT NULL, "due" integer NOT NULL, "on_time" integer NOT NULL,
+      PRIMARY KEY ("program_id", "unit_id"))`);
+
+    await q.query(`CREATE FUNCTION rollup_refresh_health(ids uuid[], on_day date) RETURNS void
+      LANGUAGE sql AS $$
+      INSERT INTO milestone_health AS h (milestone_id, health)
+      SELECT m.id, ${HEALTH} FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
+      WHERE ids IS NULL OR m.id = ANY (ids)
+      ON CONFLICT (milestone_id) DO UPDATE SET health = EXCLUDED.health WHERE h.health <> EXCLUDED.health
+      $$`);
+    // cells named by pairs (programs[i], units[i]); a NULL unit is every unit of that program
+    await q.query(`CREATE FUNCTION rollup_refresh_cells(programs uuid[], units uuid[], on_day date) RETURNS void
+      LANGUAGE sql AS $$
+      DELETE FROM rollup_cell c USING unnest(programs, units) AS x(program_id, unit_id)
+        WHERE c.program_id = x.program_id AND (x.unit_id IS NULL OR c.unit_id = x.unit_id);
+      INSERT INTO rollup_cell (${CELL_COLUMNS})
+      SELECT m.program_id, m.unit_id, ${CELL_SUMS}
+        AND EXISTS (SELECT 1 FROM unnest(programs, units) AS x(program_id, unit_id)
+          WHERE x.program_id = m.program_id AND (x.unit_id IS NULL OR x.unit_id = m.unit_id))
+      GROUP BY m.program_id, m.unit_id
+      $$`);
+    await q.query(`CREATE FUNCTION rollup_lock_programs(programs uuid[], exclusive boolean) RETURNS void
+      LANGUAGE plpgsql AS $$
+      DECLARE p uuid;
+      BEGIN
+        FOR p IN SELECT DISTINCT x FROM unnest(programs) AS x ORDER BY x LOOP
+          IF exclusive THEN PERFORM pg_advisory_xact_lock(8610, hashtext(p::text));
+          ELSE PERFORM pg_advisory_xact_lock_shared(8610, hashtext(p::text));
+          END IF;
+        END LOOP;
+      END $$`);
+    // Moves the maintained day forward to `today` (never back): answers whether it moved.
+    await q.query(`CREATE FUNCTION rollup_refresh(today date) RETURNS boolean
+      LANGUAGE plpgsql AS $$
+      DECLARE current date;
+      BEGIN
+        PERFORM rollup_lock_programs(ARRAY(SELECT id FROM program), true);
+        INSERT INTO rollup_state (singleton, day) VALUES (true, NULL) ON CONFLICT DO NOTHING;
+        SELECT day INTO current FROM rollup_state FOR UPDATE;
+        IF current IS NOT NULL AND current >= today THEN RETURN false; END IF;
+        UPDATE rollup_state SET day = today;
+        PERFORM rollup_refresh_health(NULL, today);
+        DELETE FROM rollup_cell;
+        INSERT INTO rollup_cell (${CELL_COLUMNS})
+        SELECT m.program_id, m.unit_id, ${CELL_SUMS.replace(/on_day/g, 'today')}
+        GROUP BY m.program_id, m.unit_id;
+        PERFORM pg_notify('nsdb_rollups', today::text);
+        RETURN true;
+      END $$`);
+
+    // A statement wrote milestones (`changed`: the new rows, or the deleted ones).
+    await q.query(`CREATE FUNCTION rollup_milestones_changed() RETURNS trigger
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        on_day date;
+        central uuid[];
+        provincial uuid[];
+        ids uuid[];
+        cell_programs uuid[];
+        cell_units uuid[];
+      BEGIN
+        SELECT day INTO on_day FROM rollup_state;
+        IF on_day IS NULL THEN RETURN NULL; END IF;
+        SELECT array_agg(DISTINCT c.program_id) FILTER (WHERE pi.scope = 'CENTRAL'),
+               array_agg(DISTINCT c.program_id) FILTER (WHERE pi.scope <> 'CENTRAL')
+          INTO central, provincial FROM changed c JOIN plan_item pi ON pi.id = c.plan_item_id;
+        PERFORM rollup_lock_programs(central, true);
+        PERFORM rollup_lock_programs(provincial, false);
+        PERFORM pg_advisory_xact_lock(8611, hashtext(x.program_id::text || x.unit_id::text))
+          FROM (SELECT DISTINCT program_id, unit_id FROM changed ORDER BY 1, 2) x;
+        -- those written, and those whose health reads them (as a dependency: a CENTRAL
+        -- item's in any unit, a PROVINCE item's in the same unit)
+        ids := ARRAY(
+          SELECT c.id FROM changed c
+          UNION
+          SELECT dm.id FROM changed c JOIN plan_item ci ON ci.id = c.plan_item_id
+            JOIN plan_item di ON di.program_id = ci.program_id AND ci.key = ANY (di.depends_on)
+            JOIN milestone dm ON dm.plan_item_id = di.id AND (ci.scope = 'CENTRAL' OR dm.unit_id = c.unit_id));
+        PERFORM rollup_refresh_health(ids, on_day);
+        SELECT array_agg(program_id), array_agg(unit_id) INTO cell_programs, cell_units FROM (
+          SELECT program_id, unit_id FROM changed
+          UNION SELECT program_id, unit_id FROM milestone WHERE id = ANY (ids)) x;
+        IF TG_OP = 'UPDATE' THEN
+          -- a row moved to another program or unit leaves its old cell behind
+          SELECT cell_programs || array_agg(program_id), cell_units || array_agg(unit_id)
+            INTO cell_programs, cell_units
+            FROM (SELECT program_id, unit_id FROM gone EXCEPT SELECT program_id, unit_id FROM changed) x;
+        END IF;
+        PERFORM rollup_refresh_cells(cell_programs, cell_units, on_day);
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER rollup_milestones_inserted AFTER INSERT ON milestone
+      REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION rollup_milestones_changed()`);
+    await q.query(`CREATE TRIGGER rollup_milestones_updated AFTER UPDATE ON milestone
+      REFERENCING OLD TABLE AS gone NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION rollup_milestones_changed()`);
+    await q.query(`CREATE TRIGGER rollup_milestones_deleted AFTER DELETE ON milestone
+      REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION rollup_milestones_changed()`);
+
+    // A plan changed (baselines, weights, dependencies, items): its programs are recomputed whole.
+    await q.query(`CREATE FUNCTION rollup_plans_changed() RETURNS trigger
+      LANGUAGE plpgsql AS $$
+      DECLARE on_day date; programs uuid[];
+      BEGIN
+        SELECT day INTO on_day FROM rollup_state;
+        IF on_day IS NULL THEN RETURN NULL; END IF;
+        programs := ARRAY(SELECT DISTINCT program_id FROM changed);
+        PERFORM rollup_lock_programs(programs, true);
+        PERFORM rollup_refresh_health(ARRAY(SELECT id FROM milestone WHERE program_id = ANY (programs)), on_day);
+        PERFORM rollup_refresh_cells(programs, array_fill(NULL::uuid, ARRAY[cardinality(programs)]), on_day);
+        RETURN NULL;
+      END $$`);
+    for (const [event, table] of [
+      ['INSERT', 'NEW TABLE AS changed'],
+      ['UPDATE', 'NEW TABLE AS changed'],
+      ['DELETE', 'OLD TABLE AS changed'],
+    ])
+      await q.query(`CREATE TRIGGER rollup_plans_${event.toLowerCase()} AFTER ${event} ON plan_item
+        REFERENCING ${table} FOR EACH STATEMENT EXECUTE FUNCTION rollup_plans_changed()`);
+
+    // Which units exist on the day decides what counts: a unit's dates changed, everything is recomputed.
+    await q.query(`CREATE FUNCTION rollup_units_changed() RETURNS trigger
+      LANGUAGE plpgsql AS $$
+      DECLARE on_day date; programs uuid[];
+      BEGIN
+        SELECT day INTO on_day FROM rollup_state;
+        IF on_day IS NULL THEN RETURN NULL; END IF;
+        programs := ARRAY(SELECT id FROM program);
+        PERFORM rollup_lock_programs(programs, true);
+        PERFORM rollup_refresh_health(NULL, on_day);
+        PERFORM rollup_refresh_cells(programs, array_fill(NULL::uuid, ARRAY[cardinality(programs)]), on_day);
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER rollup_units_changed AFTER INSERT OR DELETE OR UPDATE OF valid_from, valid_to
+      ON unit FOR EACH STATEMENT EXECUTE FUNCTION rollup_units_changed()`);
+  }
+
+  public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER rollup_units_changed ON unit`);
+    for (const event of ['insert', 'update', 'delete'])
+      await q.query(`DROP TRIGGER rollup_plans_${event} ON plan_item`);
+    for (const event of ['inserted', 'updated', 'deleted'])
+      await q.query(`DROP TRIGGER rollup_milestones_${event} ON milestone`);
+    for (const fn of [
+      'rollup_units_changed()',
+      'rollup_plans_changed()',
+      'rollup_milestones_changed()',
+      'rollup_refresh(date)',
+      'rollup_lock_programs(uuid[], boolean)',
+      'rollup_refresh_cells(uuid[], uuid[], date)',
+      'rollup_refresh_health(uuid[], date)',
+    ])
+      await q.query(`DROP FUNCTION ${fn}`);
+    await q.query(`DROP TABLE "rollup_cell"`);
+    await q.query(`DROP TABLE "milestone_health"`);
+    await q.query(`DROP TABLE "rollup_state"`);
+  }
+}
