@@ -110,6 +110,9 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
       LANGUAGE plpgsql AS $$
       DECLARE current date;
       BEGIN
+        -- most calls find the day there already: answered without taking any lock
+        SELECT day INTO current FROM rollup_state;
+        IF current IS NOT NULL AND current >= today THEN RETURN false; END IF;
         PERFORM rollup_lock_programs(ARRAY(SELECT id FROM program), true);
         INSERT INTO rollup_state (singleton, day) VALUES (true, NULL) ON CONFLICT DO NOTHING;
         SELECT day INTO current FROM rollup_state FOR UPDATE;

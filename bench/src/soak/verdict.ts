@@ -2,6 +2,7 @@ import { vietnamDate } from '@tracker/api';
 import { createDataSource, withClient } from '@tracker/persistence';
 import { EscalationEngineRepository } from '../../../apps/central/src/escalations/escalation-engine.repository';
 import { planEscalations } from '../../../apps/central/src/escalations/escalation-plan';
+import { verifyRollups } from '../../../apps/central/src/rollup/verify-rollups';
 import { AcceptedReport } from './traffic';
 import {
   CentreFacts,
@@ -88,6 +89,25 @@ async function escalationDrift(centralUrl: string, now: string): Promise<string[
   }
 }
 
+/** npm run verify-rollups: what the triggers maintained through the faults against a recomputation. */
+async function rollupDrift(centralUrl: string): Promise<string[]> {
+  const db = createDataSource('central', {
+    url: centralUrl,
+    poolSize: 1,
+    applicationName: 'nsdb-soak-verdict',
+  });
+  await db.initialize();
+  try {
+    const found = await verifyRollups(db);
+    if (found.day === null) return ['roll-ups: they hold no day (never refreshed)'];
+    return found.mismatches.map(
+      (m) => `roll-ups: ${m.where} maintained ${m.maintained}, computed ${m.computed}`,
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
 export interface VerdictInput {
   centralUrl: string;
   nodeUrl: (code: string) => string;
@@ -116,5 +136,6 @@ export async function verdict(input: VerdictInput): Promise<VerdictFacts> {
     problems.push(...provinceProblems(node, c, accepted));
   }
   problems.push(...(await escalationDrift(input.centralUrl, input.clockNow)));
+  problems.push(...(await rollupDrift(input.centralUrl)));
   return { problems, reportsAtCentre: reports, appliedAtCentre: applied };
 }
