@@ -42,18 +42,20 @@ const HEALTH = `(CASE
     ELSE 'ON_TRACK'
   END)`;
 
-const CELL_SUMS = `count(*)::int,
+/** The sums of the cells whose milestones meet `scope`, for `day` (a variable of the function). */
+const cellSums = (scope: string, day = 'on_day') => `SELECT m.program_id, m.unit_id, count(*)::int,
       sum(pi.weight * CASE WHEN m.status = 'DONE' THEN 100 ELSE m.percent_complete END),
       sum(pi.weight),
       count(*) FILTER (WHERE h.health = 'DONE')::int, count(*) FILTER (WHERE h.health = 'LATE')::int,
       count(*) FILTER (WHERE h.health = 'BLOCKED')::int, count(*) FILTER (WHERE h.health = 'AT_RISK')::int,
       count(*) FILTER (WHERE h.health = 'ON_TRACK')::int,
-      count(*) FILTER (WHERE pi.baseline_due < on_day)::int,
-      count(*) FILTER (WHERE pi.baseline_due < on_day AND m.status = 'DONE' AND m.completed_on <= pi.baseline_due)::int
+      count(*) FILTER (WHERE pi.baseline_due < ${day})::int,
+      count(*) FILTER (WHERE pi.baseline_due < ${day} AND m.status = 'DONE' AND m.completed_on <= pi.baseline_due)::int
     FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN unit u ON u.id = m.unit_id
     JOIN milestone_health h ON h.milestone_id = m.id
-    WHERE m.status <> 'CANCELLED' AND (u.valid_from IS NULL OR u.valid_from <= on_day)
-      AND (u.valid_to IS NULL OR u.valid_to >= on_day)`;
+    WHERE m.status <> 'CANCELLED' AND (u.valid_from IS NULL OR u.valid_from <= ${day})
+      AND (u.valid_to IS NULL OR u.valid_to >= ${day}) AND ${scope}
+    GROUP BY m.program_id, m.unit_id`;
 
 const CELL_COLUMNS = `program_id, unit_id, total, weighted, weights, done, late, blocked, at_risk, on_track, due, on_time`;
 
@@ -77,24 +79,45 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
       "at_risk" integer NOT NULL, "on_track" integer NOT NULL, "due" integer NOT NULL, "on_time" integer NOT NULL,
       PRIMARY KEY ("program_id", "unit_id"))`);
 
+    // plpgsql, not sql: its statements' plans are kept for the session (a push calls these
+    // every time), and each branch is a plan of its own (an `ids IS NULL OR` would defeat the index)
     await q.query(`CREATE FUNCTION rollup_refresh_health(ids uuid[], on_day date) RETURNS void
-      LANGUAGE sql AS $$
-      INSERT INTO milestone_health AS h (milestone_id, health)
-      SELECT m.id, ${HEALTH} FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
-      WHERE ids IS NULL OR m.id = ANY (ids)
-      ON CONFLICT (milestone_id) DO UPDATE SET health = EXCLUDED.health WHERE h.health <> EXCLUDED.health
-      $$`);
-    // cells named by pairs (programs[i], units[i]); a NULL unit is every unit of that program
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        IF ids IS NULL THEN
+          INSERT INTO milestone_health AS h (milestone_id, health)
+          SELECT m.id, ${HEALTH} FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
+          ON CONFLICT (milestone_id) DO UPDATE SET health = EXCLUDED.health WHERE h.health <> EXCLUDED.health;
+        ELSE
+          INSERT INTO milestone_health AS h (milestone_id, health)
+          SELECT m.id, ${HEALTH} FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
+          WHERE m.id = ANY (ids)
+          ON CONFLICT (milestone_id) DO UPDATE SET health = EXCLUDED.health WHERE h.health <> EXCLUDED.health;
+        END IF;
+      END $$`);
+    // Cells named by pairs (programs[i], units[i]); a NULL unit is every unit of that program.
     await q.query(`CREATE FUNCTION rollup_refresh_cells(programs uuid[], units uuid[], on_day date) RETURNS void
-      LANGUAGE sql AS $$
-      DELETE FROM rollup_cell c USING unnest(programs, units) AS x(program_id, unit_id)
-        WHERE c.program_id = x.program_id AND (x.unit_id IS NULL OR c.unit_id = x.unit_id);
-      INSERT INTO rollup_cell (${CELL_COLUMNS})
-      SELECT m.program_id, m.unit_id, ${CELL_SUMS}
-        AND EXISTS (SELECT 1 FROM unnest(programs, units) AS x(program_id, unit_id)
-          WHERE x.program_id = m.program_id AND (x.unit_id IS NULL OR x.unit_id = m.unit_id))
-      GROUP BY m.program_id, m.unit_id
-      $$`);
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        whole uuid[] := ARRAY(SELECT DISTINCT x.p FROM unnest(programs, units) AS x(p, u) WHERE x.u IS NULL);
+        cell_programs uuid[];
+        cell_units uuid[];
+      BEGIN
+        IF cardinality(whole) > 0 THEN
+          DELETE FROM rollup_cell WHERE program_id = ANY (whole);
+          INSERT INTO rollup_cell (${CELL_COLUMNS}) ${cellSums('m.program_id = ANY (whole)')};
+        END IF;
+        SELECT array_agg(x.p), array_agg(x.u) INTO cell_programs, cell_units
+          FROM (SELECT DISTINCT p, u FROM unnest(programs, units) AS y(p, u)
+                WHERE u IS NOT NULL AND NOT (p = ANY (whole))) x;
+        IF cell_programs IS NOT NULL THEN
+          DELETE FROM rollup_cell c USING unnest(cell_programs, cell_units) AS x(p, u)
+            WHERE c.program_id = x.p AND c.unit_id = x.u;
+          INSERT INTO rollup_cell (${CELL_COLUMNS}) ${cellSums(
+            '(m.program_id, m.unit_id) IN (SELECT x.p, x.u FROM unnest(cell_programs, cell_units) AS x(p, u))',
+          )};
+        END IF;
+      END $$`);
     await q.query(`CREATE FUNCTION rollup_lock_programs(programs uuid[], exclusive boolean) RETURNS void
       LANGUAGE plpgsql AS $$
       DECLARE p uuid;
@@ -120,9 +143,7 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
         UPDATE rollup_state SET day = today;
         PERFORM rollup_refresh_health(NULL, today);
         DELETE FROM rollup_cell;
-        INSERT INTO rollup_cell (${CELL_COLUMNS})
-        SELECT m.program_id, m.unit_id, ${CELL_SUMS.replace(/on_day/g, 'today')}
-        GROUP BY m.program_id, m.unit_id;
+        INSERT INTO rollup_cell (${CELL_COLUMNS}) ${cellSums('true', 'today')};
         PERFORM pg_notify('nsdb_rollups', today::text);
         RETURN true;
       END $$`);
