@@ -6,6 +6,7 @@ import { readDay } from './as-of.sql';
 import { RequestContext } from '../platform/request/request-context';
 import { PerRequest } from '../platform/request/per-request';
 import { toMilestone } from './milestone.mapper';
+import { keepRefs } from './milestone.row';
 import { Milestone } from './milestone.type';
 import { MilestonesRepository } from './milestones.repository';
 
@@ -33,13 +34,15 @@ export class MilestoneLoaders extends PerRequest<MilestoneLoaderSet> {
   protected create(day: IsoDate, ctx: RequestContext): MilestoneLoaderSet {
     const on = readDay(day, ctx);
     return {
-      milestone: new DataLoader(async (ids) =>
-        byKey(
+      milestone: new DataLoader(async (ids) => {
+        const rows = await this.milestones.findByIds(ids, on);
+        keepRefs(ctx, rows);
+        return byKey(
           ids,
-          (await this.milestones.findByIds(ids, on)).map((row) => toMilestone(row, day)),
+          rows.map((row) => toMilestone(row, day)),
           (m) => m.id,
-        ),
-      ),
+        );
+      }),
       predecessors: new DataLoader(async (ids) =>
         groupBy(
           ids,

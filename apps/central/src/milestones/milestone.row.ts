@@ -1,5 +1,7 @@
 import { Health, MilestoneScope, MilestoneStatus } from '@tracker/domain';
 import { sql } from 'kysely';
+import { PrefetchedRows, TableRow } from '../platform/request/prefetched-rows';
+import { RequestContext } from '../platform/request/request-context';
 import { asOfQueries, ReadDay } from './as-of.sql';
 import { healthOn } from './health.sql';
 
@@ -28,14 +30,19 @@ export interface MilestoneRow {
   health: Health;
   titleFolded: string;
   unitNameFolded: string;
+  /** With `withRefs`: the program's and the unit's table rows, for the request's other loaders. */
+  programRow?: TableRow;
+  unitRow?: TableRow;
 }
 
 /**
  * Milestones (m) with their plan item (pi), program (p) and unit (u), selected as
  * MilestoneRow with health for the day, as they stood at its end (asOfQueries).
  * Health is read as maintained when the roll-ups hold the day, computed otherwise.
+ * `withRefs` adds the program's and unit's rows (PrefetchedRows), for a page that
+ * shows them: no statement of their own then.
  */
-export function milestoneRows(on: ReadDay) {
+export function milestoneRows(on: ReadDay, withRefs = false) {
   return asOfQueries(on)
     .selectFrom('milestone as m')
     .innerJoin('plan_item as pi', 'pi.id', 'm.plan_item_id')
@@ -67,5 +74,24 @@ export function milestoneRows(on: ReadDay) {
       'pi.title_folded as titleFolded',
       'u.name_folded as unitNameFolded',
     ])
+    .$if(withRefs, (q) =>
+      q.select([
+        sql<TableRow>`to_jsonb(p)`.as('programRow'),
+        sql<TableRow>`to_jsonb(u)`.as('unitRow'),
+      ]),
+    )
     .$narrowType<{ scope: MilestoneScope; status: MilestoneStatus }>();
+}
+
+/** Hands the programs and units the rows were read with to the request's loaders. */
+export function keepRefs(ctx: RequestContext, rows: readonly MilestoneRow[]): void {
+  const kept = PrefetchedRows.of(ctx);
+  kept.put(
+    'program',
+    rows.flatMap((r) => (r.programRow ? [r.programRow] : [])),
+  );
+  kept.put(
+    'unit',
+    rows.flatMap((r) => (r.unitRow ? [r.unitRow] : [])),
+  );
 }

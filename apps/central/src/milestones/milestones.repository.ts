@@ -22,9 +22,12 @@ const C = (column: string) => sql`${sql.ref(column)} COLLATE "C"`;
 export class MilestonesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** By id, whatever its unit: a merged unit's milestone stays readable, history is kept. */
+  /**
+   * By id, whatever its unit: a merged unit's milestone stays readable, history is kept.
+   * With their programs' and units' rows: whoever asks for one usually shows them.
+   */
   async findByIds(ids: readonly string[], on: ReadDay): Promise<MilestoneRow[]> {
-    return rows(this.db, milestoneRows(on).where('m.id', '=', anyOf(ids, 'uuid')));
+    return rows(this.db, milestoneRows(on, true).where('m.id', '=', anyOf(ids, 'uuid')));
   }
 
   /** The milestones merged into these (their successor_id), in unit code order. */
@@ -62,7 +65,7 @@ export class MilestonesRepository {
     on: ReadDay,
   ): Promise<MilestonePage> {
     // Filtered as a derived table, on its columns (health among them), as the page sorts.
-    const existing = milestoneRows(on).where(unitExistsOn(on.day));
+    const existing = milestoneRows(on, true).where(unitExistsOn(on.day));
     let query = centralSql.selectFrom(existing.as('ms')).selectAll('ms');
     if (filter.programCode) query = query.where('ms.programCode', '=', filter.programCode);
     if (filter.unitCode) query = query.where('ms.unitCode', '=', filter.unitCode);

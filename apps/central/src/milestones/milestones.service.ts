@@ -1,9 +1,10 @@
 import { mapPage, pageSize } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
 import { asOfDay } from '@tracker/domain';
-import { DayContext } from '../platform/request/request-context';
+import { RequestContext } from '../platform/request/request-context';
 import { readDay } from './as-of.sql';
 import { toMilestone } from './milestone.mapper';
+import { keepRefs } from './milestone.row';
 import { MilestoneFilter } from './milestone-filter.input';
 import { MilestoneConnection } from './milestone.type';
 import { MilestonesRepository } from './milestones.repository';
@@ -16,11 +17,14 @@ export class MilestonesService {
     filter: MilestoneFilter,
     first: number | undefined,
     after: string | undefined,
-    ctx: DayContext,
+    ctx: RequestContext,
   ): Promise<MilestoneConnection> {
     const on = readDay(asOfDay(filter.asOf, ctx.today), ctx);
-    return mapPage(await this.milestones.page(filter, pageSize(first), after, on), (row) =>
-      toMilestone(row, on.day),
+    const page = await this.milestones.page(filter, pageSize(first), after, on);
+    keepRefs(
+      ctx,
+      page.edges.map((e) => e.node),
     );
+    return mapPage(page, (row) => toMilestone(row, on.day));
   }
 }

@@ -4,7 +4,10 @@ import { byKey, groupBy } from '../platform/request/batching';
 import { PerRequest } from '../platform/request/per-request';
 import { PlanItem, Program } from './program.type';
 import { PlansRepository } from './plans.repository';
-import { ProgramsRepository } from './programs.repository';
+import { programFromRow, ProgramsRepository } from './programs.repository';
+import { PrefetchedRows } from '../platform/request/prefetched-rows';
+import { RequestContext } from '../platform/request/request-context';
+import { IsoDate } from '@tracker/domain';
 
 export interface ProgramLoaderSet {
   program: DataLoader<string, Program | null>;
@@ -21,10 +24,16 @@ export class ProgramLoaders extends PerRequest<ProgramLoaderSet> {
     super();
   }
 
-  protected create(): ProgramLoaderSet {
+  protected create(_day: IsoDate, ctx: RequestContext): ProgramLoaderSet {
     return {
       program: new DataLoader(async (ids) =>
-        byKey(ids, await this.programs.findByIds(ids), (p) => p.id),
+        byKey(
+          ids,
+          await PrefetchedRows.of(ctx).resolve('program', ids, programFromRow, (missing) =>
+            this.programs.findByIds(missing),
+          ),
+          (p) => p.id,
+        ),
       ),
       plan: new DataLoader(async (ids) =>
         groupBy(ids, await this.plans.currentPlans(ids), (i) => i.programId),

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DeliveryModel, IsoDate } from '@tracker/domain';
-import { anyOf, centralSql, one, Queryable, rows, run } from '@tracker/persistence';
-import { sql } from 'kysely';
+import { anyOf, CentralDb, centralSql, one, Queryable, rows, run } from '@tracker/persistence';
+import { Selectable, sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import { Program } from './program.type';
 
@@ -20,6 +20,20 @@ const programs = () =>
       'p.owner_unit_id as ownerUnitId',
     ])
     .$narrowType<{ model: DeliveryModel }>();
+
+/** A program's table row (as a page joined it) as programs() selects it. */
+export function programFromRow(r: Selectable<CentralDb['program']>): Program {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    model: r.model as DeliveryModel,
+    targetDate: r.target_date,
+    planVersion: r.plan_version,
+    reportingDeadlineDay: r.reporting_deadline_day,
+    ownerUnitId: r.owner_unit_id,
+  };
+}
 
 @Injectable()
 export class ProgramsRepository {

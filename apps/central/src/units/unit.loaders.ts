@@ -4,7 +4,9 @@ import DataLoader from 'dataloader';
 import { byKey, groupBy } from '../platform/request/batching';
 import { once, PerRequest } from '../platform/request/per-request';
 import { Unit } from './unit.type';
-import { UnitsRepository } from './units.repository';
+import { unitFromRow, UnitsRepository } from './units.repository';
+import { PrefetchedRows } from '../platform/request/prefetched-rows';
+import { RequestContext } from '../platform/request/request-context';
 
 export interface UnitLoaderSet {
   unit: DataLoader<string, Unit | null>;
@@ -20,9 +22,17 @@ export class UnitLoaders extends PerRequest<UnitLoaderSet> {
     super();
   }
 
-  protected create(day: IsoDate): UnitLoaderSet {
+  protected create(day: IsoDate, ctx: RequestContext): UnitLoaderSet {
     return {
-      unit: new DataLoader(async (ids) => byKey(ids, await this.units.findByIds(ids), (u) => u.id)),
+      unit: new DataLoader(async (ids) =>
+        byKey(
+          ids,
+          await PrefetchedRows.of(ctx).resolve('unit', ids, unitFromRow, (missing) =>
+            this.units.findByIds(missing),
+          ),
+          (u) => u.id,
+        ),
+      ),
       predecessors: new DataLoader(async (ids) =>
         groupBy(ids, await this.units.findPredecessors(ids), (u) => u.successorId!),
       ),

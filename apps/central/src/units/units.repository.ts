@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsoDate, UnitKind } from '@tracker/domain';
-import { anyOf, centralSql, rows } from '@tracker/persistence';
-import { RawBuilder, sql } from 'kysely';
+import { anyOf, CentralDb, centralSql, rows } from '@tracker/persistence';
+import { RawBuilder, Selectable, sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { Unit } from './unit.type';
 
@@ -31,6 +31,19 @@ const units = () =>
       'u.successor_id as successorId',
     ])
     .$narrowType<{ kind: UnitKind }>();
+
+/** A unit's table row (as a page joined it) as units() selects it. */
+export function unitFromRow(r: Selectable<CentralDb['unit']>): Unit {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind as UnitKind,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    successorId: r.successor_id,
+  };
+}
 
 @Injectable()
 export class UnitsRepository {
