@@ -20,9 +20,6 @@ import { UnitEntity } from './unit.entity';
 @Entity('milestone_update')
 @Unique('milestone_update_node_key_key', ['nodeUnitId', 'idempotencyKey'])
 @Index('milestone_update_milestone_idx', ['milestoneId', 'seq'])
-// (milestone_id, seq DESC) INCLUDE (reported_at) WHERE APPLIED: TypeORM cannot say DESC nor
-// INCLUDE, so the migration AsOfReportIndex owns it and the schema diff leaves it be
-@Index('milestone_update_applied_idx', { synchronize: false })
 @Check('milestone_update_outcome_check', `"outcome" IN ('APPLIED', 'STALE', 'REJECTED')`)
 export class MilestoneUpdateEntity {
   @PrimaryGeneratedColumn('uuid')
