@@ -118,12 +118,18 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
           )};
         END IF;
       END $$`);
-    await q.query(`CREATE FUNCTION rollup_lock_programs(programs uuid[], exclusive boolean) RETURNS void
+    // Every program's lock in one pass in id order, each in the mode asked (exclusive wins):
+    // two writers locking in one order cannot wait on each other.
+    await q.query(`CREATE FUNCTION rollup_lock_programs(alone_in uuid[], shared_in uuid[]) RETURNS void
       LANGUAGE plpgsql AS $$
-      DECLARE p uuid;
+      DECLARE p uuid; alone boolean;
       BEGIN
-        FOR p IN SELECT DISTINCT x FROM unnest(programs) AS x ORDER BY x LOOP
-          IF exclusive THEN PERFORM pg_advisory_xact_lock(8610, hashtext(p::text));
+        FOR p, alone IN
+          SELECT x.id, bool_or(x.sole) FROM (
+            SELECT unnest(alone_in) AS id, true AS sole UNION ALL SELECT unnest(shared_in), false) x
+          GROUP BY x.id ORDER BY x.id
+        LOOP
+          IF alone THEN PERFORM pg_advisory_xact_lock(8610, hashtext(p::text));
           ELSE PERFORM pg_advisory_xact_lock_shared(8610, hashtext(p::text));
           END IF;
         END LOOP;
@@ -136,7 +142,7 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
         -- most calls find the day there already: answered without taking any lock
         SELECT day INTO current FROM rollup_state;
         IF current IS NOT NULL AND current >= today THEN RETURN false; END IF;
-        PERFORM rollup_lock_programs(ARRAY(SELECT id FROM program), true);
+        PERFORM rollup_lock_programs(ARRAY(SELECT id FROM program), NULL);
         INSERT INTO rollup_state (singleton, day) VALUES (true, NULL) ON CONFLICT DO NOTHING;
         SELECT day INTO current FROM rollup_state FOR UPDATE;
         IF current IS NOT NULL AND current >= today THEN RETURN false; END IF;
@@ -144,7 +150,6 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
         PERFORM rollup_refresh_health(NULL, today);
         DELETE FROM rollup_cell;
         INSERT INTO rollup_cell (${CELL_COLUMNS}) ${cellSums('true', 'today')};
-        PERFORM pg_notify('nsdb_rollups', today::text);
         RETURN true;
       END $$`);
 
@@ -164,8 +169,7 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
         SELECT array_agg(DISTINCT c.program_id) FILTER (WHERE pi.scope = 'CENTRAL'),
                array_agg(DISTINCT c.program_id) FILTER (WHERE pi.scope <> 'CENTRAL')
           INTO central, provincial FROM changed c JOIN plan_item pi ON pi.id = c.plan_item_id;
-        PERFORM rollup_lock_programs(central, true);
-        PERFORM rollup_lock_programs(provincial, false);
+        PERFORM rollup_lock_programs(central, provincial);
         PERFORM pg_advisory_xact_lock(8611, hashtext(x.program_id::text || x.unit_id::text))
           FROM (SELECT DISTINCT program_id, unit_id FROM changed ORDER BY 1, 2) x;
         -- those written, and those whose health reads them (as a dependency: a CENTRAL
@@ -204,7 +208,7 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
         SELECT day INTO on_day FROM rollup_state;
         IF on_day IS NULL THEN RETURN NULL; END IF;
         programs := ARRAY(SELECT DISTINCT program_id FROM changed);
-        PERFORM rollup_lock_programs(programs, true);
+        PERFORM rollup_lock_programs(programs, NULL);
         PERFORM rollup_refresh_health(ARRAY(SELECT id FROM milestone WHERE program_id = ANY (programs)), on_day);
         PERFORM rollup_refresh_cells(programs, array_fill(NULL::uuid, ARRAY[cardinality(programs)]), on_day);
         RETURN NULL;
@@ -225,7 +229,7 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
         SELECT day INTO on_day FROM rollup_state;
         IF on_day IS NULL THEN RETURN NULL; END IF;
         programs := ARRAY(SELECT id FROM program);
-        PERFORM rollup_lock_programs(programs, true);
+        PERFORM rollup_lock_programs(programs, NULL);
         PERFORM rollup_refresh_health(NULL, on_day);
         PERFORM rollup_refresh_cells(programs, array_fill(NULL::uuid, ARRAY[cardinality(programs)]), on_day);
         RETURN NULL;
@@ -245,7 +249,7 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
       'rollup_plans_changed()',
       'rollup_milestones_changed()',
       'rollup_refresh(date)',
-      'rollup_lock_programs(uuid[], boolean)',
+      'rollup_lock_programs(uuid[], uuid[])',
       'rollup_refresh_cells(uuid[], uuid[], date)',
       'rollup_refresh_health(uuid[], date)',
     ])

@@ -14,6 +14,9 @@ export interface RollupCell extends ProgressSums {
   unitId: string;
 }
 
+/** Per cell, or per program and per unit in one pass. */
+type Grouping = 'program_id, unit_id' | 'GROUPING SETS ((program_id), (unit_id))';
+
 export interface RollupTotals {
   byProgram: Map<string, ProgressSums>;
   /** Across the programs asked for. */
@@ -32,11 +35,7 @@ export interface RollupTotals {
  * carried on by its successor's: counted once), and a past day reads the
  * milestones and plan as they stood (asOfCtes).
  */
-function sums<Row>(
-  programIds: readonly string[],
-  on: ReadDay,
-  groupBy: 'program_id, unit_id' | 'GROUPING SETS ((program_id), (unit_id))',
-): RawBuilder<Row> {
+function sums<Row>(programIds: readonly string[], on: ReadDay, groupBy: Grouping): RawBuilder<Row> {
   const health = (h: Health) => sql`count(*) FILTER (WHERE health = ${sql.lit(h)})::int`;
   const today = on.day;
   return sql<Row>`WITH ${asOfCtes(on)} f AS MATERIALIZED (
@@ -58,10 +57,7 @@ function sums<Row>(
  * The same sums read from rollup_cell, as the triggers maintain them for the day
  * the roll-ups hold: one row per (program, unit), summed again for GROUPING SETS.
  */
-function maintainedSums<Row>(
-  programIds: readonly string[],
-  groupBy: 'program_id, unit_id' | 'GROUPING SETS ((program_id), (unit_id))',
-): RawBuilder<Row> {
+function maintainedSums<Row>(programIds: readonly string[], groupBy: Grouping): RawBuilder<Row> {
   return sql<Row>`SELECT program_id AS "programId", unit_id AS "unitId", sum(total)::int AS total,
       sum(weighted) AS weighted, sum(weights) AS weights, sum(done)::int AS done, sum(late)::int AS late,
       sum(blocked)::int AS blocked, sum(at_risk)::int AS "atRisk", sum(on_track)::int AS "onTrack",
@@ -72,7 +68,7 @@ function maintainedSums<Row>(
 function sumsFor<Row>(
   programIds: readonly string[],
   on: ReadDay,
-  groupBy: 'program_id, unit_id' | 'GROUPING SETS ((program_id), (unit_id))',
+  groupBy: Grouping,
 ): RawBuilder<Row> {
   return on.maintained ? maintainedSums(programIds, groupBy) : sums(programIds, on, groupBy);
 }
