@@ -17,8 +17,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * program (class 8610) and per cell (8611), taken before recomputing, so the
  * recomputation (a statement after the lock, with a fresh snapshot) sees whatever the
  * writer it waited for committed. A change to a CENTRAL item's milestone can move
- * dependents in every unit: it takes its program's lock exclusively; a province's
- * change shares it and locks its own cells. rollup_refresh(today) moves the day
+ * dependents in every unit, and a statement may write many units' (a plan, a merger):
+ * those take their program's lock exclusively; a province's own report shares it and
+ * locks its own cells (never thousands of locks: PostgreSQL's lock table is finite). rollup_refresh(today) moves the day
  * forward (what turns LATE or AT_RISK by date alone), under every program's lock,
  * idempotent: the second instance to call it finds the day already there.
  * Reversible: down drops all of it; reads then compute as before.
@@ -158,20 +159,24 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
       LANGUAGE plpgsql AS $$
       DECLARE
         on_day date;
-        central uuid[];
-        provincial uuid[];
+        sole uuid[];
+        joint uuid[];
         ids uuid[];
         cell_programs uuid[];
         cell_units uuid[];
       BEGIN
         SELECT day INTO on_day FROM rollup_state;
         IF on_day IS NULL THEN RETURN NULL; END IF;
-        SELECT array_agg(DISTINCT c.program_id) FILTER (WHERE pi.scope = 'CENTRAL'),
-               array_agg(DISTINCT c.program_id) FILTER (WHERE pi.scope <> 'CENTRAL')
-          INTO central, provincial FROM changed c JOIN plan_item pi ON pi.id = c.plan_item_id;
-        PERFORM rollup_lock_programs(central, provincial);
+        -- A program whose CENTRAL item changed, or whose milestones changed in more than one
+        -- unit (a plan, a merger, an import), is locked whole; a province's own report
+        -- shares its program and locks its cells (at most one unit's: the lock table is finite).
+        SELECT array_agg(x.program_id) FILTER (WHERE x.whole), array_agg(x.program_id) FILTER (WHERE NOT x.whole)
+          INTO sole, joint
+          FROM (SELECT c.program_id, bool_or(pi.scope = 'CENTRAL') OR count(DISTINCT c.unit_id) > 1 AS whole
+                FROM changed c JOIN plan_item pi ON pi.id = c.plan_item_id GROUP BY c.program_id) x;
+        PERFORM rollup_lock_programs(sole, joint);
         PERFORM pg_advisory_xact_lock(8611, hashtext(x.program_id::text || x.unit_id::text))
-          FROM (SELECT DISTINCT program_id, unit_id FROM changed ORDER BY 1, 2) x;
+          FROM (SELECT DISTINCT program_id, unit_id FROM changed WHERE program_id = ANY (joint) ORDER BY 1, 2) x;
         -- those written, and those whose health reads them (as a dependency: a CENTRAL
         -- item's in any unit, a PROVINCE item's in the same unit)
         ids := ARRAY(
