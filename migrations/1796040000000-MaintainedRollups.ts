@@ -205,17 +205,22 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER rollup_milestones_deleted AFTER DELETE ON milestone
       REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION rollup_milestones_changed()`);
 
-    // A plan changed (baselines, weights, dependencies, items): its programs are recomputed whole.
-    await q.query(`CREATE FUNCTION rollup_plans_changed() RETURNS trigger
+    // Programs recomputed whole, under their locks: what a plan or a unit's dates decide.
+    await q.query(`CREATE FUNCTION rollup_recompute_programs(programs uuid[]) RETURNS void
       LANGUAGE plpgsql AS $$
-      DECLARE on_day date; programs uuid[];
+      DECLARE on_day date;
       BEGIN
         SELECT day INTO on_day FROM rollup_state;
-        IF on_day IS NULL THEN RETURN NULL; END IF;
-        programs := ARRAY(SELECT DISTINCT program_id FROM changed);
+        IF on_day IS NULL THEN RETURN; END IF;
         PERFORM rollup_lock_programs(programs, NULL);
         PERFORM rollup_refresh_health(ARRAY(SELECT id FROM milestone WHERE program_id = ANY (programs)), on_day);
         PERFORM rollup_refresh_cells(programs, array_fill(NULL::uuid, ARRAY[cardinality(programs)]), on_day);
+      END $$`);
+    // A plan changed (baselines, weights, dependencies, items): its programs.
+    await q.query(`CREATE FUNCTION rollup_plans_changed() RETURNS trigger
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM rollup_recompute_programs(ARRAY(SELECT DISTINCT program_id FROM changed));
         RETURN NULL;
       END $$`);
     for (const [event, table] of [
@@ -226,17 +231,12 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
       await q.query(`CREATE TRIGGER rollup_plans_${event.toLowerCase()} AFTER ${event} ON plan_item
         REFERENCING ${table} FOR EACH STATEMENT EXECUTE FUNCTION rollup_plans_changed()`);
 
-    // Which units exist on the day decides what counts: a unit's dates changed, everything is recomputed.
+    // Which units exist on the day decides what counts (and whose central milestone a
+    // dependency reads): a unit's dates changed, every program.
     await q.query(`CREATE FUNCTION rollup_units_changed() RETURNS trigger
       LANGUAGE plpgsql AS $$
-      DECLARE on_day date; programs uuid[];
       BEGIN
-        SELECT day INTO on_day FROM rollup_state;
-        IF on_day IS NULL THEN RETURN NULL; END IF;
-        programs := ARRAY(SELECT id FROM program);
-        PERFORM rollup_lock_programs(programs, NULL);
-        PERFORM rollup_refresh_health(NULL, on_day);
-        PERFORM rollup_refresh_cells(programs, array_fill(NULL::uuid, ARRAY[cardinality(programs)]), on_day);
+        PERFORM rollup_recompute_programs(ARRAY(SELECT id FROM program));
         RETURN NULL;
       END $$`);
     await q.query(`CREATE TRIGGER rollup_units_changed AFTER INSERT OR DELETE OR UPDATE OF valid_from, valid_to
@@ -253,6 +253,7 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
       'rollup_units_changed()',
       'rollup_plans_changed()',
       'rollup_milestones_changed()',
+      'rollup_recompute_programs(uuid[])',
       'rollup_refresh(date)',
       'rollup_lock_programs(uuid[], uuid[])',
       'rollup_refresh_cells(uuid[], uuid[], date)',

@@ -1,5 +1,6 @@
 import { vietnamDate } from '@tracker/api';
 import { createDataSource, withClient } from '@tracker/persistence';
+import { DataSource } from 'typeorm';
 import { EscalationEngineRepository } from '../../../apps/central/src/escalations/escalation-engine.repository';
 import { planEscalations } from '../../../apps/central/src/escalations/escalation-plan';
 import { verifyRollups } from '../../../apps/central/src/rollup/verify-rollups';
@@ -67,8 +68,8 @@ async function centreFacts(url: string, codes: string[]): Promise<Map<string, Ce
   });
 }
 
-/** What a fresh evaluation of every program would change now: nothing, when the engine kept up. */
-async function escalationDrift(centralUrl: string, now: string): Promise<string[]> {
+/** `work` on the central database, through a DataSource of its own. */
+async function onCentral<T>(centralUrl: string, work: (db: DataSource) => Promise<T>): Promise<T> {
   const db = createDataSource('central', {
     url: centralUrl,
     poolSize: 1,
@@ -76,36 +77,33 @@ async function escalationDrift(centralUrl: string, now: string): Promise<string[
   });
   await db.initialize();
   try {
-    const repository = new EscalationEngineRepository();
-    const actions = await db.transaction(async (tx) => {
-      await repository.lock(tx);
-      return planEscalations(tx, repository, { programIds: null }, vietnamDate(new Date(now)));
-    });
-    const kinds = new Map<string, number>();
-    for (const a of actions) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
-    return [...kinds].map(([kind, n]) => `escalations: a fresh evaluation would ${kind} ${n}`);
+    return await work(db);
   } finally {
     await db.destroy();
   }
 }
 
+/** What a fresh evaluation of every program would change now: nothing, when the engine kept up. */
+async function escalationDrift(centralUrl: string, now: string): Promise<string[]> {
+  const repository = new EscalationEngineRepository();
+  const actions = await onCentral(centralUrl, (db) =>
+    db.transaction(async (tx) => {
+      await repository.lock(tx);
+      return planEscalations(tx, repository, { programIds: null }, vietnamDate(new Date(now)));
+    }),
+  );
+  const kinds = new Map<string, number>();
+  for (const a of actions) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+  return [...kinds].map(([kind, n]) => `escalations: a fresh evaluation would ${kind} ${n}`);
+}
+
 /** npm run verify-rollups: what the triggers maintained through the faults against a recomputation. */
 async function rollupDrift(centralUrl: string): Promise<string[]> {
-  const db = createDataSource('central', {
-    url: centralUrl,
-    poolSize: 1,
-    applicationName: 'nsdb-soak-verdict',
-  });
-  await db.initialize();
-  try {
-    const found = await verifyRollups(db);
-    if (found.day === null) return ['roll-ups: they hold no day (never refreshed)'];
-    return found.mismatches.map(
-      (m) => `roll-ups: ${m.where} maintained ${m.maintained}, computed ${m.computed}`,
-    );
-  } finally {
-    await db.destroy();
-  }
+  const found = await onCentral(centralUrl, verifyRollups);
+  if (found.day === null) return ['roll-ups: they hold no day (never refreshed)'];
+  return found.mismatches.map(
+    (m) => `roll-ups: ${m.where} maintained ${m.maintained}, computed ${m.computed}`,
+  );
 }
 
 export interface VerdictInput {
