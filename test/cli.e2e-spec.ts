@@ -121,6 +121,12 @@ const CLIS: { name: string; script: string; options: string[]; bad: [string[], R
     ],
   },
   {
+    name: 'verify-rollups',
+    script: 'apps/central/src/cli/verify-rollups.cli.js',
+    options: [],
+    bad: [],
+  },
+  {
     name: 'start',
     script: 'apps/central/src/demo.js',
     options: ['--at YYYY-MM-DD'],
