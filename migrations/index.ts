@@ -8,6 +8,7 @@ import { Reorganisation1796007298807 } from './1796007298807-Reorganisation';
 import { Indicators1796010287540 } from './1796010287540-Indicators';
 import { IndicatorReporters1796022307185 } from './1796022307185-IndicatorReporters';
 import { MaintainedRollups1796040000000 } from './1796040000000-MaintainedRollups';
+import { LiveEscalationCounts1796040200000 } from './1796040200000-LiveEscalationCounts';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   Indicators1796010287540,
   IndicatorReporters1796022307185,
   MaintainedRollups1796040000000,
+  LiveEscalationCounts1796040200000,
 ];

@@ -3,6 +3,7 @@ import { EscalationEngine } from '../apps/central/src/escalations/escalation-eng
 import { sql } from './support/database';
 import { demoCentral, errorCode, roles } from './support/central';
 import { ACK, findOne, leader, RESOLVE } from './support/escalations';
+import { expectRollupsMaintained } from './support/rollups';
 
 async function escalationRows() {
   return sql<{
@@ -19,6 +20,8 @@ async function escalationRows() {
 describe('escalations: acting on them', () => {
   // Fresh demo data for every test: each acts on escalations the others look for.
   const sut = demoCentral('per-test');
+  // the live counts kept per program and level follow every act
+  afterEach(() => expectRollupsMaintained('2020-03-01'));
 
   describe('who may act', () => {
     const standard = `pi.key = 'LAND-C-02' AND e.reason = 'DEPENDENCY_LATE'`;

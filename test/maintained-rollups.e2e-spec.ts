@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { roles, startTestCentral, TestCentral } from './support/central';
 import { sql } from './support/database';
 import './support/properties'; // the fixed seed of every property test
+import { findOne, RESOLVE } from './support/escalations';
 import { reorganise } from './support/reorganisation';
 import { expectRollupsMaintained, rollupVerdict } from './support/rollups';
 import { landUpdate, PUSH, UpdateInput } from './support/updates';
@@ -126,6 +127,33 @@ describe('maintained roll-ups', () => {
     expect(turned.length).toBeGreaterThan(0);
     for (const { code } of turned)
       expect(await maintainedHealth('LAND-P-03', code)).toBe('AT_RISK');
+    await expectRollupsMaintained('2020-03-01');
+  });
+
+  it('the live escalations counted per program and level follow a resolution', async () => {
+    sut = await startTestCentral({ demo: true });
+    const counts = async () => {
+      const r = await sut.gql(`{ nationalDashboard { programs { program { code } openEscalations }
+        escalationsByLevel { level count } } }`);
+      expect(r.errors).toBeUndefined();
+      const d = r.data!.nationalDashboard;
+      return {
+        land: d.programs.find((p: { program: { code: string } }) => p.program.code === 'LAND')
+          .openEscalations as number,
+        byLevel: new Map<string, number>(
+          d.escalationsByLevel.map((l: { level: string; count: number }) => [l.level, l.count]),
+        ),
+      };
+    };
+    const before = await counts();
+    const target = await findOne(
+      `m.program_id = (SELECT id FROM program WHERE code = 'LAND') AND e.state = 'OPEN'`,
+    );
+    const done = await sut.gql(RESOLVE, { id: target.id, note: 'Đã xử lý' });
+    expect(done.data!.resolveEscalation.state).toBe('RESOLVED');
+    const after = await counts();
+    expect(after.land).toBe(before.land - 1);
+    expect(after.byLevel.get(target.level)).toBe(before.byLevel.get(target.level)! - 1);
     await expectRollupsMaintained('2020-03-01');
   });
 

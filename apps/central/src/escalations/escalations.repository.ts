@@ -132,10 +132,10 @@ export class EscalationsRepository {
     );
   }
 
-  /** Live escalations by level, and per program: the dashboard's counts in one statement. */
   /**
-   * Unresolved escalations per program and level. A past day: those whose last
-   * event by the end of it (at, then id) was not a resolution, at that event's level.
+   * Unresolved escalations per program and level: today's as kept while they change; a
+   * past day's, those whose last event by the end of it (at, then id) was not a
+   * resolution, at that event's level.
    */
   async liveCounts(on: ReadDay): Promise<LiveEscalationCount[]> {
     if (on.fromHistory)
@@ -149,15 +149,14 @@ export class EscalationsRepository {
           WHERE ev.kind NOT IN ('RESOLVED', 'AUTO_RESOLVED')
           GROUP BY m.program_id, ev.level`,
       );
+    // kept per program and level as escalations change (migration LiveEscalationCounts)
     return rows(
       this.db,
       centralSql
-        .selectFrom('escalation as e')
-        .innerJoin('milestone as m', 'm.id', 'e.milestone_id')
-        .select(['m.program_id as programId', 'e.level', sql<number>`count(*)::int`.as('n')])
+        .selectFrom('escalation_count')
+        .select(['program_id as programId', 'level', 'live as n'])
         .$narrowType<{ level: EscalationLevel }>()
-        .where('e.state', '<>', 'RESOLVED')
-        .groupBy(['m.program_id', 'e.level']),
+        .where('live', '<>', 0),
     );
   }
 }

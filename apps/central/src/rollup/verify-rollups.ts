@@ -14,7 +14,7 @@ export interface RollupMismatch {
 }
 
 export interface RollupVerdict {
-  /** The day the roll-ups hold; null when they hold none (nothing to verify). */
+  /** The day the roll-ups hold; null when they hold none (only the escalation counts verified). */
   day: IsoDate | null;
   milestones: number;
   cells: number;
@@ -44,15 +44,39 @@ function sameSums(a: RollupCell | undefined, b: RollupCell | undefined): boolean
   return SUM_KEYS.every((k) => Math.abs(a[k] - b[k]) <= 1e-9 * Math.max(1, Math.abs(b[k])));
 }
 
+/** The live escalations kept per program and level against a recount (any day: they hold no date). */
+async function escalationCountMismatches(db: DataSource): Promise<RollupMismatch[]> {
+  const differ = await rows(
+    db,
+    sql<{ where: string; maintained: number; computed: number }>`
+      SELECT 'escalations/' || p.code || '/' || x.level AS "where", x.maintained, x.computed
+      FROM (SELECT COALESCE(k.program_id, c.program_id) AS program_id, COALESCE(k.level, c.level) AS level,
+              COALESCE(k.live, 0) AS maintained, COALESCE(c.live, 0) AS computed
+            FROM escalation_count k FULL JOIN (
+              SELECT m.program_id, e.level, count(*)::int AS live FROM escalation e
+              JOIN milestone m ON m.id = e.milestone_id WHERE e.state <> 'RESOLVED' GROUP BY 1, 2
+            ) c ON c.program_id = k.program_id AND c.level = k.level) x
+      JOIN program p ON p.id = x.program_id
+      WHERE x.maintained <> x.computed ORDER BY 1`,
+  );
+  return differ.map((d) => ({
+    where: d.where,
+    maintained: String(d.maintained),
+    computed: String(d.computed),
+  }));
+}
+
 /**
  * The cross-check of issue 14: every maintained health and every maintained cell
  * against the same rules computed from the milestones and plans as they stand, for
- * the day the roll-ups hold. Reads only: it never repairs what it finds.
+ * the day the roll-ups hold, and the live escalations kept per program and level
+ * against a recount. Reads only: it never repairs what it finds.
  */
 export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
+  const escalations = await escalationCountMismatches(db);
   const [state] = await rows(db, sql<{ day: IsoDate | null }>`SELECT day FROM rollup_state`);
   const day = state?.day ?? null;
-  if (day === null) return { day, milestones: 0, cells: 0, mismatches: [] };
+  if (day === null) return { day, milestones: 0, cells: 0, mismatches: escalations };
   const health = await rows(
     db,
     sql<{ where: string; maintained: Health | null; computed: Health; differs: boolean }>`
@@ -94,5 +118,10 @@ export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
         maintained: describe(kept.get(where)),
         computed: describe(fresh.get(where)),
       });
-  return { day, milestones: health.length, cells: computed.length, mismatches };
+  return {
+    day,
+    milestones: health.length,
+    cells: computed.length,
+    mismatches: [...mismatches, ...escalations],
+  };
 }

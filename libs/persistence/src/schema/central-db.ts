@@ -30,6 +30,12 @@ export interface EscalationTable {
   note: string | null;
 }
 
+export interface EscalationCountTable {
+  program_id: string;
+  level: string;
+  live: number;
+}
+
 export interface EscalationEventTable {
   id: Generated<number>;
   escalation_id: string;
@@ -232,6 +238,7 @@ export interface UnitTable {
 export interface CentralDb {
   audit_log: AuditLogTable;
   escalation: EscalationTable;
+  escalation_count: EscalationCountTable;
   escalation_event: EscalationEventTable;
   indicator: IndicatorTable;
   indicator_target: IndicatorTargetTable;
