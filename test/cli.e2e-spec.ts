@@ -124,7 +124,7 @@ const CLIS: { name: string; script: string; options: string[]; bad: [string[], R
     name: 'verify-rollups',
     script: 'apps/central/src/cli/verify-rollups.cli.js',
     options: [],
-    bad: [],
+    bad: [[['central'], /unexpected argument central/]],
   },
   {
     name: 'start',
