@@ -49,15 +49,14 @@ export class MaintainedDay implements OnApplicationShutdown {
     clearInterval(this.timer);
   }
 
-  /** Moves the roll-ups to today if they hold an earlier day (or none); answers whether they moved. */
-  async catchUp(): Promise<boolean> {
+  /** Moves the roll-ups to today if they hold an earlier day (or none), and re-reads the day. */
+  private async catchUp(): Promise<void> {
     const [{ moved }] = await this.db.query<{ moved: boolean }[]>(
       'SELECT rollup_refresh($1::date) AS moved',
       [this.clock.today()],
     );
     await this.reload();
     if (moved) await this.changes.notify({ kind: 'rollups', programIds: null });
-    return moved;
   }
 
   private async reload(): Promise<void> {
