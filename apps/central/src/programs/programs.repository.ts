@@ -6,22 +6,10 @@ import { Selectable, sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import { Program } from './program.type';
 
-const programs = () =>
-  centralSql
-    .selectFrom('program as p')
-    .select([
-      'p.id',
-      'p.code',
-      'p.name',
-      'p.model',
-      'p.target_date as targetDate',
-      'p.plan_version as planVersion',
-      'p.reporting_deadline_day as reportingDeadlineDay',
-      'p.owner_unit_id as ownerUnitId',
-    ])
-    .$narrowType<{ model: DeliveryModel }>();
+/** Programs' rows, each made a Program by programFromRow: the one list of what a Program takes. */
+const programs = () => centralSql.selectFrom('program as p').selectAll('p');
 
-/** A program's table row (as a page joined it) as programs() selects it. */
+/** A program's table row (read here, or joined by another feature's page) as the API's Program. */
 export function programFromRow(r: Selectable<CentralDb['program']>): Program {
   return {
     id: r.id,
@@ -40,15 +28,18 @@ export class ProgramsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findAll(): Promise<Program[]> {
-    return rows(this.db, programs().orderBy(sql`p.code COLLATE "C"`));
+    return (await rows(this.db, programs().orderBy(sql`p.code COLLATE "C"`))).map(programFromRow);
   }
 
   async findByCode(code: string, manager: Queryable = this.db): Promise<Program | undefined> {
-    return one(manager, programs().where('p.code', '=', code));
+    const row = await one(manager, programs().where('p.code', '=', code));
+    return row && programFromRow(row);
   }
 
   async findByIds(ids: readonly string[]): Promise<Program[]> {
-    return rows(this.db, programs().where('p.id', '=', anyOf(ids, 'uuid')));
+    return (await rows(this.db, programs().where('p.id', '=', anyOf(ids, 'uuid')))).map(
+      programFromRow,
+    );
   }
 
   async insert(

@@ -18,21 +18,10 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const units = () =>
-  centralSql
-    .selectFrom('unit as u')
-    .select([
-      'u.id',
-      'u.code',
-      'u.name',
-      'u.kind',
-      'u.valid_from as validFrom',
-      'u.valid_to as validTo',
-      'u.successor_id as successorId',
-    ])
-    .$narrowType<{ kind: UnitKind }>();
+/** Units' rows, each made a Unit by unitFromRow: the one list of what a Unit takes from its row. */
+const units = () => centralSql.selectFrom('unit as u').selectAll('u');
 
-/** A unit's table row (as a page joined it) as units() selects it. */
+/** A unit's table row (read here, or joined by another feature's page) as the API's Unit. */
 export function unitFromRow(r: Selectable<CentralDb['unit']>): Unit {
   return {
     id: r.id,
@@ -72,7 +61,9 @@ export class UnitsRepository {
           ),
         ]),
       );
-    return rows(this.db, query.orderBy('u.kind', 'desc').orderBy('u.code'));
+    return (await rows(this.db, query.orderBy('u.kind', 'desc').orderBy('u.code'))).map(
+      unitFromRow,
+    );
   }
 
   /**
@@ -88,18 +79,20 @@ export class UnitsRepository {
         .orderBy(sql`u.valid_from DESC NULLS LAST`)
         .limit(1),
     );
-    return unit;
+    return unit && unitFromRow(unit);
   }
 
   /** The units merged into these, in code order. */
   async findPredecessors(successorIds: readonly string[]): Promise<Unit[]> {
-    return rows(
-      this.db,
-      units().where('u.successor_id', '=', anyOf(successorIds, 'uuid')).orderBy('u.code'),
-    );
+    return (
+      await rows(
+        this.db,
+        units().where('u.successor_id', '=', anyOf(successorIds, 'uuid')).orderBy('u.code'),
+      )
+    ).map(unitFromRow);
   }
 
   async findByIds(ids: readonly string[]): Promise<Unit[]> {
-    return rows(this.db, units().where('u.id', '=', anyOf(ids, 'uuid')));
+    return (await rows(this.db, units().where('u.id', '=', anyOf(ids, 'uuid')))).map(unitFromRow);
   }
 }
