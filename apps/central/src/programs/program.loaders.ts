@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { byKey, groupBy } from '../platform/request/batching';
+import { groupBy } from '../platform/request/batching';
 import { PerRequest } from '../platform/request/per-request';
 import { PlanItem, Program } from './program.type';
 import { PlansRepository } from './plans.repository';
@@ -26,13 +26,9 @@ export class ProgramLoaders extends PerRequest<ProgramLoaderSet> {
 
   protected create(_day: IsoDate, ctx: RequestContext): ProgramLoaderSet {
     return {
-      program: new DataLoader(async (ids) =>
-        byKey(
-          ids,
-          await PrefetchedRows.of(ctx).resolve('program', ids, programFromRow, (missing) =>
-            this.programs.findByIds(missing),
-          ),
-          (p) => p.id,
+      program: new DataLoader((ids) =>
+        PrefetchedRows.of(ctx).resolve('program', ids, programFromRow, (missing) =>
+          this.programs.findByIds(missing),
         ),
       ),
       plan: new DataLoader(async (ids) =>

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsoDate, UnitKind } from '@tracker/domain';
 import DataLoader from 'dataloader';
-import { byKey, groupBy } from '../platform/request/batching';
+import { groupBy } from '../platform/request/batching';
 import { once, PerRequest } from '../platform/request/per-request';
 import { Unit } from './unit.type';
 import { unitFromRow, UnitsRepository } from './units.repository';
@@ -24,13 +24,9 @@ export class UnitLoaders extends PerRequest<UnitLoaderSet> {
 
   protected create(day: IsoDate, ctx: RequestContext): UnitLoaderSet {
     return {
-      unit: new DataLoader(async (ids) =>
-        byKey(
-          ids,
-          await PrefetchedRows.of(ctx).resolve('unit', ids, unitFromRow, (missing) =>
-            this.units.findByIds(missing),
-          ),
-          (u) => u.id,
+      unit: new DataLoader((ids) =>
+        PrefetchedRows.of(ctx).resolve('unit', ids, unitFromRow, (missing) =>
+          this.units.findByIds(missing),
         ),
       ),
       predecessors: new DataLoader(async (ids) =>

@@ -1,5 +1,6 @@
 import { CentralDb } from '@tracker/persistence';
 import { Selectable } from 'kysely';
+import { byKey } from './batching';
 import { RequestContext } from './request-context';
 
 /**
@@ -34,21 +35,23 @@ export class PrefetchedRows {
   }
 
   /**
-   * The objects for `ids`: those prefetched mapped by `fromRow`, the rest from `load`
-   * (one call, for the missing ids only; none when every one was prefetched).
+   * A loader's answer for `ids` (in their order, null where none): those prefetched
+   * mapped by `fromRow`, the rest from `load` (one call, for the missing ids only;
+   * none when every one was prefetched).
    */
-  async resolve<T, K extends Table>(
+  async resolve<T extends { id: string }, K extends Table>(
     table: K,
     ids: readonly string[],
     fromRow: (row: Selectable<CentralDb[K]>) => T,
     load: (missing: readonly string[]) => Promise<T[]>,
-  ): Promise<T[]> {
+  ): Promise<(T | null)[]> {
     const byId = this.tables.get(table);
     const found = ids.flatMap((id) => {
       const row = byId?.get(id);
       return row ? [fromRow(row as unknown as Selectable<CentralDb[K]>)] : [];
     });
     const missing = ids.filter((id) => !byId?.has(id));
-    return missing.length === 0 ? found : [...found, ...(await load(missing))];
+    const loaded = missing.length === 0 ? [] : await load(missing);
+    return byKey(ids, [...found, ...loaded], (o) => o.id);
   }
 }
