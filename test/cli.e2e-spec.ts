@@ -1,32 +1,18 @@
 // Every CLI, as built into dist/ (npm test's pretest build) and run as its own process:
 // --help and -h name its options (exit 0); a mistake is one line on stderr naming it,
 // exit 2, never a stack trace, and nothing is started.
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const root = join(__dirname, '..');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { CliRun as Run, runBuiltCli } from './support/processes';
 
 /** Runs a built CLI from a scratch folder, with no database or key of the developer's. */
 function run(script: string, args: string[]): Promise<Run> {
   const cwd = mkdtempSync(join(tmpdir(), 'tracker-cli-'));
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(root, 'dist', script), ...args],
-      { cwd, env: { PATH: process.env.PATH ?? '', DATA_DIR: cwd }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+  return runBuiltCli(script, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: cwd },
+    timeoutMs: 60_000,
   });
 }
 

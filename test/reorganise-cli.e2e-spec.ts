@@ -1,29 +1,16 @@
 // npm run reorganise, as an operator runs it: its own process on the server's database.
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { TEST_SECRET } from './support/central';
 import { resetDatabase, sql, testDatabaseUrl } from './support/database';
+import { CliRun, runBuiltCli } from './support/processes';
 
-function reorganise(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(__dirname, '..', 'dist', 'apps/central/src/cli/reorganise.cli.js'), ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          DATABASE_URL: testDatabaseUrl(),
-          TOKEN_SECRET: TEST_SECRET,
-        },
-        timeout: 90_000,
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
-          stdout,
-          stderr,
-        }),
-    );
+function reorganise(...args: string[]): Promise<CliRun> {
+  return runBuiltCli('apps/central/src/cli/reorganise.cli.js', args, {
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL: testDatabaseUrl(),
+      TOKEN_SECRET: TEST_SECRET,
+    },
+    timeoutMs: 90_000,
   });
 }
 

@@ -1,22 +1,12 @@
 // npm run verify-rollups, as an operator runs it: its own process on the server's database.
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { startTestCentral } from './support/central';
 import { sql, testDatabaseUrl } from './support/database';
+import { CliRun, runBuiltCli } from './support/processes';
 
-function verifyRollups(): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(__dirname, '..', 'dist', 'apps/central/src/cli/verify-rollups.cli.js')],
-      { env: { PATH: process.env.PATH ?? '', DATABASE_URL: testDatabaseUrl() }, timeout: 90_000 },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
-          stdout,
-          stderr,
-        }),
-    );
+function verifyRollups(): Promise<CliRun> {
+  return runBuiltCli('apps/central/src/cli/verify-rollups.cli.js', [], {
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: testDatabaseUrl() },
+    timeoutMs: 90_000,
   });
 }
 

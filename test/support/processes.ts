@@ -1,10 +1,36 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 export const ARTIFACTS = join(root, 'test-artifacts');
+
+/** What a CLI run answered: its exit code (-1 when it did not exit by itself) and output. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A built CLI (dist/`script`) run as its own process with only the environment given. */
+export function runBuiltCli(
+  script: string,
+  args: string[],
+  options: { env: Record<string, string>; cwd?: string; timeoutMs: number },
+): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(root, 'dist', script), ...args],
+      { cwd: options.cwd, env: options.env, timeout: options.timeoutMs },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
 
 /** A real OS process of the product (built into dist/ by `npm test`'s pretest build). */
 export class AppProcess {
