@@ -9,6 +9,7 @@ import { Indicators1796010287540 } from './1796010287540-Indicators';
 import { IndicatorReporters1796022307185 } from './1796022307185-IndicatorReporters';
 import { MaintainedRollups1796040000000 } from './1796040000000-MaintainedRollups';
 import { LiveEscalationCounts1796040200000 } from './1796040200000-LiveEscalationCounts';
+import { PageOrderIndexes1796040400000 } from './1796040400000-PageOrderIndexes';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   IndicatorReporters1796022307185,
   MaintainedRollups1796040000000,
   LiveEscalationCounts1796040200000,
+  PageOrderIndexes1796040400000,
 ];

@@ -50,6 +50,49 @@ describe('escalations: the queue', () => {
       expect(byLevel[level]).toBe(seen.filter((e) => e.level === level).length);
   });
 
+  it('says the total it holds on every page, for every filter', async () => {
+    const filters = [
+      {},
+      { level: ['MINISTER', 'DEPARTMENT'] },
+      { programCode: 'LAND' },
+      { programCode: 'LAND', level: ['DEPARTMENT'] },
+      { programCode: 'NO-SUCH' },
+      { unitCode: '77' },
+      { state: ['OPEN'] },
+    ];
+    const totals = [];
+    for (const filter of filters) {
+      const pages = [];
+      let after: string | undefined;
+      do {
+        const r = await sut.gql(QUEUE, { filter, first: 7, after });
+        expect(r.errors).toBeUndefined();
+        pages.push(r.data!.escalations);
+        after = r.data!.escalations.pageInfo.endCursor ?? undefined;
+      } while (pages.at(-1).pageInfo.hasNextPage);
+      const held = pages.reduce((n, p) => n + p.edges.length, 0);
+      // the first page's total (kept counts for the first five) and every later page's
+      expect(pages.map((p) => p.totalCount)).toEqual(pages.map(() => held));
+      totals.push(held);
+    }
+    const [{ all, minister, department, land, landDept, brvt, open }] = await sql<
+      Record<string, number>
+    >(
+      `SELECT count(*)::int AS all,
+         count(*) FILTER (WHERE e.level IN ('MINISTER', 'DEPARTMENT'))::int AS minister,
+         count(*) FILTER (WHERE e.level = 'DEPARTMENT')::int AS department,
+         count(*) FILTER (WHERE p.code = 'LAND')::int AS land,
+         count(*) FILTER (WHERE p.code = 'LAND' AND e.level = 'DEPARTMENT')::int AS "landDept",
+         count(*) FILTER (WHERE u.code = '77')::int AS brvt,
+         count(*) FILTER (WHERE e.state = 'OPEN')::int AS open
+       FROM escalation e JOIN milestone m ON m.id = e.milestone_id JOIN program p ON p.id = m.program_id
+       JOIN unit u ON u.id = m.unit_id WHERE e.state <> 'RESOLVED'`,
+    );
+    expect(department).toBeGreaterThan(0);
+    expect(landDept).toBeGreaterThan(0);
+    expect(totals).toEqual([all, minister, land, landDept, 0, brvt, open]);
+  });
+
   it('filters by level, program, unit and state', async () => {
     const r = await sut.gql(QUEUE, { filter: { level: ['MINISTER'], programCode: 'LAND' } });
     expect(r.data!.escalations.edges.map((e: any) => e.node.reason).sort()).toEqual([

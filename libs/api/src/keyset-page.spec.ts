@@ -41,7 +41,7 @@ describe('keysetPage', () => {
     const page = await keysetPage(db, query, KEY, 2, undefined);
 
     expect(db.seen).toHaveLength(1);
-    expect(db.seen[0].sql).toMatch(/count\(\*\) OVER \(\)::int as "__totalCount"/);
+    expect(db.seen[0].sql).toMatch(/\(count\(\*\) OVER \(\)\)::int as "__totalCount"/);
     expect(db.seen[0].sql).toMatch(/order by seq desc, id desc limit \$2$/);
     expect(db.seen[0].params).toEqual(['m-1', 3]);
     expect(page.totalCount).toBe(5);
@@ -67,6 +67,22 @@ describe('keysetPage', () => {
       pageInfo: { hasNextPage: false, endCursor: encodeCursor([6, 'id-6']) },
       totalCount: 5,
     });
+  });
+
+  it('takes a given total instead of counting, on the first page and on a later one', async () => {
+    const kept = sql<number>`(select sum(live) from escalation_count)`;
+    const first = fakeDb(rowsOf(9, 8, 7).map((r) => ({ ...r, __totalCount: 40 })));
+    const page = await keysetPage(first, query, KEY, 2, undefined, kept);
+    expect(first.seen[0].sql).toMatch(
+      /\(\(select sum\(live\) from escalation_count\)\)::int as "__totalCount"/,
+    );
+    expect(first.seen[0].sql).not.toMatch(/OVER/);
+    expect(page.totalCount).toBe(40);
+
+    const later = fakeDb(rowsOf(7, 6), [{ n: 40 }]);
+    const next = await keysetPage(later, query, KEY, 2, encodeCursor([8, 'id-8']), kept);
+    expect(later.seen[1].sql).toBe('SELECT ((select sum(live) from escalation_count))::int AS n');
+    expect(next.totalCount).toBe(40);
   });
 
   it('compares upwards for an ascending key', async () => {

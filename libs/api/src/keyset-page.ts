@@ -28,6 +28,9 @@ export interface Page<T> {
  * the row the cursor `after` names: the one keyset pager of the API. It reads one row
  * more than asked for (that row says a next page exists); the first page counts in
  * the same pass (a window count), a later page counts the filtered rows beside it.
+ * `total`, when given, is the count as one SQL expression (a maintained count the
+ * caller knows equals the filtered rows'): the page then reads only its own rows,
+ * which an index in key order finds without visiting the others.
  * Cursors are the key's values (cursor.ts), so a page never shifts under inserts.
  */
 export async function keysetPage<DB, TB extends keyof DB, O>(
@@ -36,6 +39,7 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
   key: SortKey<O>,
   first: number,
   after: string | undefined,
+  total?: Expression<number>,
 ): Promise<Page<O>> {
   const ordered = key.columns.reduce((q, c) => q.orderBy(c.by, key.direction), query);
   let found: O[];
@@ -44,7 +48,7 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
     const counted = await rows(
       db,
       ordered
-        .select(sql<number>`count(*) OVER ()::int`.as('__totalCount'))
+        .select(sql<number>`(${total ?? sql`count(*) OVER ()`})::int`.as('__totalCount'))
         .limit(first + 1)
         .$castTo<O & { __totalCount: number }>(),
     );
@@ -55,10 +59,12 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
     const cut = sql<boolean>`(${sql.join(key.columns.map((c) => c.by))}) ${sql.raw(
       key.direction === 'asc' ? '>' : '<',
     )} (${sql.join(key.columns.map((c, i) => sql`${values[i]}::${sql.raw(c.cast)}`))})`;
-    const count = query
-      .clearSelect()
-      .select(sql<number>`count(*)::int`.as('n'))
-      .$castTo<{ n: number }>();
+    const count = total
+      ? sql<{ n: number }>`SELECT (${total})::int AS n`
+      : query
+          .clearSelect()
+          .select(sql<number>`count(*)::int`.as('n'))
+          .$castTo<{ n: number }>();
     const [page, [{ n }]] = await Promise.all([
       rows(db, ordered.where(cut).limit(first + 1)),
       rows(db, count),

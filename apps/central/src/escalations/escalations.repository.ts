@@ -20,6 +20,30 @@ export interface LiveEscalationCount {
 /** A leader's queue by default: what is still open or acknowledged. */
 const LIVE = [EscalationState.OPEN, EscalationState.ACKNOWLEDGED];
 
+function sameStates(a: readonly EscalationState[], b: readonly EscalationState[]): boolean {
+  return a.length === b.length && b.every((x) => a.includes(x));
+}
+
+/** The live escalations at these levels (all when none) in this program (any when none), as kept. */
+function liveCount(
+  levels: readonly EscalationLevel[] | undefined,
+  programCode: string | undefined,
+) {
+  return centralSql
+    .selectFrom('escalation_count as c')
+    .select(sql<number>`COALESCE(sum(c.live), 0)`.as('n'))
+    .$if(!!levels?.length, (q) => q.where('c.level', '=', anyOf(levels ?? [], 'text')))
+    .$if(!!programCode, (q) =>
+      q.where('c.program_id', '=', (eb) =>
+        eb
+          .selectFrom('program')
+          .select('id')
+          .where('code', '=', programCode ?? ''),
+      ),
+    )
+    .$asScalar();
+}
+
 @Injectable()
 export class EscalationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -31,17 +55,15 @@ export class EscalationsRepository {
     after: string | undefined,
     actor?: Actor,
   ): Promise<Page<EscalationRow>> {
-    let query = escalationRows().where(
-      'e.state',
-      '=',
-      anyOf(filter.state?.length ? filter.state : LIVE, 'text'),
-    );
+    const states = filter.state?.length ? filter.state : LIVE;
+    let query = escalationRows().where('e.state', '=', anyOf(states, 'text'));
     if (filter.level?.length) query = query.where('e.level', '=', anyOf(filter.level, 'text'));
     if (filter.programCode) query = query.where('p.code', '=', filter.programCode);
     if (filter.unitCode) query = query.where('u.code', '=', filter.unitCode);
-    if (filter.mine && actor && actor.role !== Role.PMO) {
-      const { level, unit } = actor;
-      if (actor.role !== Role.LEADER || !level) query = query.where(sql<boolean>`false`);
+    const scoped = filter.mine && actor && actor.role !== Role.PMO ? actor : undefined;
+    if (scoped) {
+      const { level, unit } = scoped;
+      if (scoped.role !== Role.LEADER || !level) query = query.where(sql<boolean>`false`);
       else {
         // leaderMayAct in SQL: at or below the leader's level, within their unit's scope
         query = query.where(levelRankSql, '<=', levelRank(level) + 1);
@@ -64,6 +86,10 @@ export class EscalationsRepository {
       },
       first,
       after,
+      // the live queue by level and program is counted as it changes: a page reads its own rows
+      sameStates(states, LIVE) && !filter.unitCode && !scoped
+        ? liveCount(filter.level, filter.programCode)
+        : undefined,
     );
   }
 

@@ -1,7 +1,7 @@
 import { keysetPage, Page } from '@tracker/api';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { foldForSearch } from '@tracker/domain';
+import { foldForSearch, Health } from '@tracker/domain';
 import { anyOf, centralSql, rows } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
@@ -86,6 +86,7 @@ export class MilestonesRepository {
       });
     }
     const folded = filter.search ? foldForSearch(filter.search) : '';
+    const kept = keptCount(filter, folded, on);
     if (folded) {
       const pattern = containsPattern(folded);
       query = query.where((eb) =>
@@ -106,6 +107,53 @@ export class MilestonesRepository {
       },
       first,
       after,
+      kept,
     );
   }
+}
+
+/**
+ * The healths rollup_cell counts, by column. Not ON_TRACK: the cells leave cancelled
+ * milestones out, and a cancelled milestone reads ON_TRACK.
+ */
+const CELL_COUNTS: Partial<Record<Health, 'late' | 'blocked' | 'at_risk' | 'done'>> = {
+  [Health.LATE]: 'late',
+  [Health.BLOCKED]: 'blocked',
+  [Health.AT_RISK]: 'at_risk',
+  [Health.DONE]: 'done',
+};
+
+/**
+ * A page's total from the maintained cells, when they hold the day and the filter
+ * asks only what they count (healths they keep, a program, a unit): the sum over
+ * the cells of the units existing that day, as the page keeps only their milestones.
+ */
+function keptCount(filter: MilestoneFilter, folded: string, on: ReadDay) {
+  const columns = (filter.health ?? []).map((h) => CELL_COUNTS[h]);
+  const countable =
+    on.maintained &&
+    columns.length > 0 &&
+    columns.every((c) => c !== undefined) &&
+    !filter.status?.length &&
+    !filter.scope &&
+    filter.escalated == null &&
+    !folded;
+  if (!countable) return undefined;
+  const { programCode, unitCode } = filter;
+  const summed = [...new Set(columns)].map((c) => sql.ref(`c.${c}`));
+  return centralSql
+    .selectFrom('rollup_cell as c')
+    .innerJoin('unit as u', 'u.id', 'c.unit_id')
+    .select(sql<number>`COALESCE(sum(${sql.join(summed, sql` + `)}), 0)`.as('n'))
+    .where(unitExistsOn(on.day))
+    .$if(!!programCode, (q) =>
+      q.where('c.program_id', '=', (eb) =>
+        eb
+          .selectFrom('program')
+          .select('id')
+          .where('code', '=', programCode ?? ''),
+      ),
+    )
+    .$if(!!unitCode, (q) => q.where('u.code', '=', unitCode ?? ''))
+    .$asScalar();
 }

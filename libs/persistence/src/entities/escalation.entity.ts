@@ -20,6 +20,8 @@ import { MilestoneEntity } from './milestone.entity';
   where: `"state" <> 'RESOLVED'`,
 })
 @Index('escalation_queue_idx', ['state', 'level'])
+// the live queue in reading order, on an expression TypeORM cannot declare (migration PageOrderIndexes)
+@Index('escalation_live_queue', { synchronize: false })
 @Check('escalation_state_check', `"state" IN ('OPEN', 'ACKNOWLEDGED', 'RESOLVED')`)
 @Check(
   'escalation_reason_check',

@@ -3,6 +3,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -12,6 +13,8 @@ import { UnitEntity } from './unit.entity';
 
 @Entity('program')
 @Unique('program_code_key', ['code'])
+// codes byte-wise, as pages sort them: TypeORM cannot declare the collation (migration PageOrderIndexes)
+@Index('program_code_order', { synchronize: false })
 @Check('program_model_check', `"model" IN ('CENTRALIZED', 'FEDERATED')`)
 @Check('program_plan_version_check', `"plan_version" >= 0`)
 @Check('program_reporting_deadline_day_check', `"reporting_deadline_day" BETWEEN 1 AND 28`)
