@@ -24,7 +24,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * idempotent: the second instance to call it finds the day already there.
  * Reversible: down drops all of it; reads then compute as before.
  */
-const HEALTH = `(CASE
+export const HEALTH = `(CASE
     WHEN m.status = 'CANCELLED' THEN 'ON_TRACK'
     WHEN m.status = 'DONE' THEN 'DONE'
     WHEN m.status = 'BLOCKED' THEN 'BLOCKED'

@@ -10,6 +10,7 @@ import { IndicatorReporters1796022307185 } from './1796022307185-IndicatorReport
 import { MaintainedRollups1796040000000 } from './1796040000000-MaintainedRollups';
 import { LiveEscalationCounts1796040200000 } from './1796040200000-LiveEscalationCounts';
 import { PageOrderIndexes1796040400000 } from './1796040400000-PageOrderIndexes';
+import { MilestonePageOrder1796040600000 } from './1796040600000-MilestonePageOrder';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   MaintainedRollups1796040000000,
   LiveEscalationCounts1796040200000,
   PageOrderIndexes1796040400000,
+  MilestonePageOrder1796040600000,
 ];

@@ -66,13 +66,24 @@ describe('maintained roll-ups', () => {
       WHERE pi.key = 'LAND-P-03' AND u.code = '01')`);
     await sql(`UPDATE rollup_cell SET late = late + 2 WHERE unit_id = (SELECT id FROM unit WHERE code = '79')
       AND program_id = (SELECT id FROM program WHERE code = 'LAND')`);
+    // the codes a page sorts by, kept beside the health
+    await sql(`UPDATE milestone_health SET unit_code = '02' WHERE milestone_id = (
+      SELECT m.id FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN unit u ON u.id = m.unit_id
+      WHERE pi.key = 'LAND-P-01' AND u.code = '04')`);
     const verdict = await rollupVerdict();
-    expect(verdict.mismatches.map((m) => m.where)).toEqual(['LAND/01/LAND-P-03', 'LAND/79']);
-    expect(verdict.mismatches[0]).toEqual({
-      where: 'LAND/01/LAND-P-03',
-      maintained: 'DONE',
-      computed: 'ON_TRACK',
-    });
+    expect(verdict.mismatches.map((m) => m.where)).toEqual([
+      'LAND/01/LAND-P-03',
+      'LAND/04/LAND-P-01',
+      'LAND/79',
+    ]);
+    expect(verdict.mismatches.slice(0, 2)).toEqual([
+      { where: 'LAND/01/LAND-P-03', maintained: 'DONE', computed: 'ON_TRACK' },
+      {
+        where: 'LAND/04/LAND-P-01',
+        maintained: 'sorted as LAND/02/LAND-P-01',
+        computed: 'sorted as LAND/04/LAND-P-01',
+      },
+    ]);
   });
 
   it("a province's blocked milestone puts its own dependents at risk, no other unit's", async () => {

@@ -18,7 +18,14 @@ describe('central read API: milestones (demo data, 2020-03-01)', () => {
   }`;
 
   async function walk(filter: Record<string, unknown>, first: number) {
-    const seen: { id: string; key: string; unit: string; health: string; status: string }[] = [];
+    const seen: {
+      id: string;
+      program: string;
+      key: string;
+      unit: string;
+      health: string;
+      status: string;
+    }[] = [];
     let after: string | undefined;
     const totals: number[] = [];
     for (let page = 0; page < 100; page += 1) {
@@ -29,6 +36,7 @@ describe('central read API: milestones (demo data, 2020-03-01)', () => {
       for (const e of conn.edges) {
         seen.push({
           id: e.node.id,
+          program: e.node.program.code,
           key: e.node.key,
           unit: e.node.unit.code,
           health: e.node.health,
@@ -71,8 +79,12 @@ describe('central read API: milestones (demo data, 2020-03-01)', () => {
     ]) {
       const { seen, totalCount } = await walk({ health: [health] }, 7);
       expect(seen.length).toBe(totalCount);
+      expect(new Set(seen.map((s) => s.id)).size).toBe(totalCount);
       expect(seen.every((s) => s.health === health)).toBe(true);
       expect(totalCount).toBeGreaterThan(0);
+      // program code, key, unit code, byte-wise, across the pages
+      const order = seen.map((s) => [s.program, s.key, s.unit].join('\u0000'));
+      expect(order).toEqual([...order].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     }
   });
 

@@ -16,7 +16,19 @@ export type MilestonePage = Page<MilestoneRow>;
  * Codes and keys are identifiers: they sort byte-wise (COLLATE "C") so the order
  * is the same on every server whatever its locale.
  */
-const C = (column: string) => sql`${sql.ref(column)} COLLATE "C"`;
+const C = (column: string) => sql<string>`${sql.ref(column)} COLLATE "C"`;
+
+/**
+ * The codes (and the id) a page sorts by. When the roll-ups hold the day, milestone_health keeps
+ * them beside the health (migration MilestonePageOrder), and its index on (health,
+ * codes, id) hands a page of one health its rows in order without sorting the rest.
+ */
+function pageOrder(on: ReadDay) {
+  const kept = (column: string) => sql<string>`${sql.ref(`mh.${column}`)}`;
+  return on.maintained
+    ? [kept('program_code'), kept('item_key'), kept('unit_code'), kept('milestone_id')]
+    : [C('p.code'), C('pi.key'), C('u.code'), sql<string>`m.id`];
+}
 
 @Injectable()
 export class MilestonesRepository {
@@ -65,12 +77,23 @@ export class MilestonesRepository {
     on: ReadDay,
   ): Promise<MilestonePage> {
     // Filtered as a derived table, on its columns (health among them), as the page sorts.
-    const existing = milestoneRows(on, true).where(unitExistsOn(on.day));
+    const [program, key, unit, id] = pageOrder(on);
+    const existing = milestoneRows(on, true)
+      .where(unitExistsOn(on.day))
+      .select([
+        program.as('orderProgram'),
+        key.as('orderKey'),
+        unit.as('orderUnit'),
+        id.as('orderId'),
+      ]);
     let query = centralSql.selectFrom(existing.as('ms')).selectAll('ms');
-    if (filter.programCode) query = query.where('ms.programCode', '=', filter.programCode);
-    if (filter.unitCode) query = query.where('ms.unitCode', '=', filter.unitCode);
+    if (filter.programCode) query = query.where('ms.orderProgram', '=', filter.programCode);
+    if (filter.unitCode) query = query.where('ms.orderUnit', '=', filter.unitCode);
     if (filter.status?.length) query = query.where('ms.status', '=', anyOf(filter.status, 'text'));
-    if (filter.health?.length) query = query.where('ms.health', '=', anyOf(filter.health, 'text'));
+    const healths = [...new Set(filter.health ?? [])];
+    // one health as `=`: PostgreSQL 15 reads an index in order for `=`, not for `= ANY`
+    if (healths.length === 1) query = query.where('ms.health', '=', healths[0]);
+    else if (healths.length) query = query.where('ms.health', '=', anyOf(healths, 'text'));
     if (filter.scope) query = query.where('ms.scope', '=', filter.scope);
     const escalated = filter.escalated;
     if (escalated != null) {
@@ -99,10 +122,10 @@ export class MilestonesRepository {
       {
         direction: 'asc',
         columns: [
-          { by: C('ms.programCode'), cast: 'text', of: (r) => r.programCode },
-          { by: C('ms.key'), cast: 'text', of: (r) => r.key },
-          { by: C('ms.unitCode'), cast: 'text', of: (r) => r.unitCode },
-          { by: sql.ref('ms.id'), cast: 'uuid', of: (r) => r.id },
+          { by: sql.ref('ms.orderProgram'), cast: 'text', of: (r) => r.orderProgram },
+          { by: sql.ref('ms.orderKey'), cast: 'text', of: (r) => r.orderKey },
+          { by: sql.ref('ms.orderUnit'), cast: 'text', of: (r) => r.orderUnit },
+          { by: sql.ref('ms.orderId'), cast: 'uuid', of: (r) => r.orderId },
         ],
       },
       first,

@@ -68,9 +68,9 @@ export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
   if (day === null) return { day, milestones: 0, cells: 0, mismatches: escalations };
   const health = await rows(
     db,
-    sql<{ where: string; maintained: Health | null; computed: Health }>`
+    sql<{ where: string; maintained: Health | null; computed: Health; order: string | null }>`
       SELECT p.code || '/' || u.code || '/' || pi.key AS "where", mh.health AS maintained,
-        ${healthOn(day)} AS computed
+        ${healthOn(day)} AS computed, mh.program_code || '/' || mh.unit_code || '/' || mh.item_key AS "order"
       FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id JOIN program p ON p.id = m.program_id
       JOIN unit u ON u.id = m.unit_id LEFT JOIN milestone_health mh ON mh.milestone_id = m.id
       ORDER BY 1`,
@@ -86,9 +86,15 @@ export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
   const key = (c: RollupCell) => `${codeOf.get(c.programId)}/${codeOf.get(c.unitId)}`;
   const kept = new Map(maintained.map((c) => [key(c), c]));
   const fresh = new Map(computed.map((c) => [key(c), c]));
-  const mismatches: RollupMismatch[] = health
-    .filter((h) => h.maintained !== h.computed)
-    .map((h) => ({ where: h.where, maintained: h.maintained ?? 'absent', computed: h.computed }));
+  const mismatches: RollupMismatch[] = health.flatMap((h) => [
+    ...(h.maintained !== h.computed
+      ? [{ where: h.where, maintained: h.maintained ?? 'absent', computed: h.computed }]
+      : []),
+    // the codes a page of milestones sorts by (kept beside the health): its own
+    ...(h.maintained && h.order !== h.where
+      ? [{ where: h.where, maintained: `sorted as ${h.order}`, computed: `sorted as ${h.where}` }]
+      : []),
+  ]);
   for (const where of [...new Set([...kept.keys(), ...fresh.keys()])].sort())
     if (!sameSums(kept.get(where), fresh.get(where)))
       mismatches.push({

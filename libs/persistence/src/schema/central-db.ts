@@ -105,6 +105,9 @@ export interface MilestoneTable {
 export interface MilestoneHealthTable {
   milestone_id: string;
   health: string;
+  program_code: string;
+  item_key: string;
+  unit_code: string;
 }
 
 export interface MilestoneUpdateTable {
