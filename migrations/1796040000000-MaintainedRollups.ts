@@ -44,7 +44,10 @@ export const HEALTH = `(CASE
   END)`;
 
 /** The sums of the cells whose milestones meet `scope`, for `day` (a variable of the function). */
-const cellSums = (scope: string, day = 'on_day') => `SELECT m.program_id, m.unit_id, count(*)::int,
+export const cellSums = (
+  scope: string,
+  day = 'on_day',
+) => `SELECT m.program_id, m.unit_id, count(*)::int,
       sum(pi.weight * CASE WHEN m.status = 'DONE' THEN 100 ELSE m.percent_complete END),
       sum(pi.weight),
       count(*) FILTER (WHERE h.health = 'DONE')::int, count(*) FILTER (WHERE h.health = 'LATE')::int,
@@ -58,7 +61,41 @@ const cellSums = (scope: string, day = 'on_day') => `SELECT m.program_id, m.unit
       AND (u.valid_to IS NULL OR u.valid_to >= ${day}) AND ${scope}
     GROUP BY m.program_id, m.unit_id`;
 
-const CELL_COLUMNS = `program_id, unit_id, total, weighted, weights, done, late, blocked, at_risk, on_track, due, on_time`;
+export const CELL_COLUMNS = `program_id, unit_id, total, weighted, weights, done, late, blocked, at_risk, on_track, due, on_time`;
+
+/** The cells named by the pairs (cell_programs[i], cell_units[i]), as a `WHERE` on alias `m` or `c`. */
+const PAIRS = 'IN (SELECT x.p, x.u FROM unnest(cell_programs, cell_units) AS x(p, u))';
+
+/**
+ * rollup_refresh_cells: cells named by pairs (programs[i], units[i]); a NULL unit is
+ * every unit of that program. `write(milestones, cells)` is each branch's statement,
+ * given its milestones (alias m) and its cells (alias c). RollupCellUpserts replaces
+ * this one's delete-and-insert with an upsert, and puts it back on down.
+ */
+export function refreshCellsFunction(write: (milestones: string, cells: string) => string): string {
+  return `CREATE OR REPLACE FUNCTION rollup_refresh_cells(programs uuid[], units uuid[], on_day date) RETURNS void
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        whole uuid[] := ARRAY(SELECT DISTINCT x.p FROM unnest(programs, units) AS x(p, u) WHERE x.u IS NULL);
+        cell_programs uuid[];
+        cell_units uuid[];
+      BEGIN
+        IF cardinality(whole) > 0 THEN
+          ${write('m.program_id = ANY (whole)', 'c.program_id = ANY (whole)')};
+        END IF;
+        SELECT array_agg(x.p), array_agg(x.u) INTO cell_programs, cell_units
+          FROM (SELECT DISTINCT p, u FROM unnest(programs, units) AS y(p, u)
+                WHERE u IS NOT NULL AND NOT (p = ANY (whole))) x;
+        IF cell_programs IS NOT NULL THEN
+          ${write(`(m.program_id, m.unit_id) ${PAIRS}`, `(c.program_id, c.unit_id) ${PAIRS}`)};
+        END IF;
+      END $$`;
+}
+
+export const REFRESH_CELLS = refreshCellsFunction(
+  (milestones, cells) => `DELETE FROM rollup_cell c WHERE ${cells};
+          INSERT INTO rollup_cell (${CELL_COLUMNS}) ${cellSums(milestones)}`,
+);
 
 export class MaintainedRollups1796040000000 implements MigrationInterface {
   name = 'MaintainedRollups1796040000000';
@@ -96,29 +133,7 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
           ON CONFLICT (milestone_id) DO UPDATE SET health = EXCLUDED.health WHERE h.health <> EXCLUDED.health;
         END IF;
       END $$`);
-    // Cells named by pairs (programs[i], units[i]); a NULL unit is every unit of that program.
-    await q.query(`CREATE FUNCTION rollup_refresh_cells(programs uuid[], units uuid[], on_day date) RETURNS void
-      LANGUAGE plpgsql AS $$
-      DECLARE
-        whole uuid[] := ARRAY(SELECT DISTINCT x.p FROM unnest(programs, units) AS x(p, u) WHERE x.u IS NULL);
-        cell_programs uuid[];
-        cell_units uuid[];
-      BEGIN
-        IF cardinality(whole) > 0 THEN
-          DELETE FROM rollup_cell WHERE program_id = ANY (whole);
-          INSERT INTO rollup_cell (${CELL_COLUMNS}) ${cellSums('m.program_id = ANY (whole)')};
-        END IF;
-        SELECT array_agg(x.p), array_agg(x.u) INTO cell_programs, cell_units
-          FROM (SELECT DISTINCT p, u FROM unnest(programs, units) AS y(p, u)
-                WHERE u IS NOT NULL AND NOT (p = ANY (whole))) x;
-        IF cell_programs IS NOT NULL THEN
-          DELETE FROM rollup_cell c USING unnest(cell_programs, cell_units) AS x(p, u)
-            WHERE c.program_id = x.p AND c.unit_id = x.u;
-          INSERT INTO rollup_cell (${CELL_COLUMNS}) ${cellSums(
-            '(m.program_id, m.unit_id) IN (SELECT x.p, x.u FROM unnest(cell_programs, cell_units) AS x(p, u))',
-          )};
-        END IF;
-      END $$`);
+    await q.query(REFRESH_CELLS);
     // Every program's lock in one pass in id order, each in the mode asked (exclusive wins):
     // two writers locking in one order cannot wait on each other.
     await q.query(`CREATE FUNCTION rollup_lock_programs(alone_in uuid[], shared_in uuid[]) RETURNS void

@@ -11,6 +11,7 @@ import { MaintainedRollups1796040000000 } from './1796040000000-MaintainedRollup
 import { LiveEscalationCounts1796040200000 } from './1796040200000-LiveEscalationCounts';
 import { PageOrderIndexes1796040400000 } from './1796040400000-PageOrderIndexes';
 import { MilestonePageOrder1796040600000 } from './1796040600000-MilestonePageOrder';
+import { RollupCellUpserts1796040800000 } from './1796040800000-RollupCellUpserts';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   LiveEscalationCounts1796040200000,
   PageOrderIndexes1796040400000,
   MilestonePageOrder1796040600000,
+  RollupCellUpserts1796040800000,
 ];
