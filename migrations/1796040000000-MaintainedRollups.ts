@@ -63,6 +63,31 @@ export const cellSums = (
 
 export const CELL_COLUMNS = `program_id, unit_id, total, weighted, weights, done, late, blocked, at_risk, on_track, due, on_time`;
 
+/**
+ * rollup_refresh_health: `upsert(where)` writes the health of the milestones (m, with
+ * its plan item pi) that `where` keeps: every one when ids is NULL, those named otherwise.
+ * plpgsql, not sql: its statements' plans are kept for the session (a push calls these
+ * every time), and each branch is a plan of its own (an `ids IS NULL OR` would defeat the
+ * index). MilestonePageOrder replaces this one's upsert, and puts it back on down.
+ */
+export function refreshHealthFunction(upsert: (where: string) => string): string {
+  return `CREATE OR REPLACE FUNCTION rollup_refresh_health(ids uuid[], on_day date) RETURNS void
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        IF ids IS NULL THEN
+          ${upsert('')};
+        ELSE
+          ${upsert('WHERE m.id = ANY (ids)')};
+        END IF;
+      END $$`;
+}
+
+export const REFRESH_HEALTH = refreshHealthFunction(
+  (where) => `INSERT INTO milestone_health AS h (milestone_id, health)
+          SELECT m.id, ${HEALTH} FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id ${where}
+          ON CONFLICT (milestone_id) DO UPDATE SET health = EXCLUDED.health WHERE h.health <> EXCLUDED.health`,
+);
+
 /** The cells named by the pairs (cell_programs[i], cell_units[i]), as a `WHERE` on alias `m` or `c`. */
 const PAIRS = 'IN (SELECT x.p, x.u FROM unnest(cell_programs, cell_units) AS x(p, u))';
 
@@ -117,22 +142,7 @@ export class MaintainedRollups1796040000000 implements MigrationInterface {
       "at_risk" integer NOT NULL, "on_track" integer NOT NULL, "due" integer NOT NULL, "on_time" integer NOT NULL,
       PRIMARY KEY ("program_id", "unit_id"))`);
 
-    // plpgsql, not sql: its statements' plans are kept for the session (a push calls these
-    // every time), and each branch is a plan of its own (an `ids IS NULL OR` would defeat the index)
-    await q.query(`CREATE FUNCTION rollup_refresh_health(ids uuid[], on_day date) RETURNS void
-      LANGUAGE plpgsql AS $$
-      BEGIN
-        IF ids IS NULL THEN
-          INSERT INTO milestone_health AS h (milestone_id, health)
-          SELECT m.id, ${HEALTH} FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
-          ON CONFLICT (milestone_id) DO UPDATE SET health = EXCLUDED.health WHERE h.health <> EXCLUDED.health;
-        ELSE
-          INSERT INTO milestone_health AS h (milestone_id, health)
-          SELECT m.id, ${HEALTH} FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id
-          WHERE m.id = ANY (ids)
-          ON CONFLICT (milestone_id) DO UPDATE SET health = EXCLUDED.health WHERE h.health <> EXCLUDED.health;
-        END IF;
-      END $$`);
+    await q.query(REFRESH_HEALTH);
     await q.query(REFRESH_CELLS);
     // Every program's lock in one pass in id order, each in the mode asked (exclusive wins):
     // two writers locking in one order cannot wait on each other.

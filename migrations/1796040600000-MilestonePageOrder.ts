@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { HEALTH } from './1796040000000-MaintainedRollups';
+import { HEALTH, REFRESH_HEALTH, refreshHealthFunction } from './1796040000000-MaintainedRollups';
 
 /**
  * A page of milestones by health in its own order (issue 14): milestone_health keeps,
@@ -14,31 +14,18 @@ import { HEALTH } from './1796040000000-MaintainedRollups';
  */
 const ORDER_COLUMNS = ['program_code', 'item_key', 'unit_code'];
 
-/** rollup_refresh_health as MaintainedRollups made it, with the page's codes or without. */
-function refreshHealth(withOrder: boolean): string {
-  const kept = withOrder ? ['health', ...ORDER_COLUMNS] : ['health'];
-  const of = (alias: string) => kept.map((c) => `${alias}.${c}`).join(', ');
-  const values = withOrder ? ', p.code, pi.key, u.code' : '';
-  const joins = withOrder
-    ? ' JOIN program p ON p.id = m.program_id JOIN unit u ON u.id = m.unit_id'
-    : '';
-  const set = `SET ${kept.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
-          WHERE (${of('h')}) IS DISTINCT FROM (${of('EXCLUDED')})`;
-  const upsert = (
-    where: string,
-  ) => `INSERT INTO milestone_health AS h (milestone_id, ${kept.join(', ')})
-          SELECT m.id, ${HEALTH}${values} FROM milestone m JOIN plan_item pi ON pi.id = m.plan_item_id${joins}
-          ${where} ON CONFLICT (milestone_id) DO UPDATE ${set};`;
-  return `CREATE OR REPLACE FUNCTION rollup_refresh_health(ids uuid[], on_day date) RETURNS void
-      LANGUAGE plpgsql AS $$
-      BEGIN
-        IF ids IS NULL THEN
-          ${upsert('')}
-        ELSE
-          ${upsert('WHERE m.id = ANY (ids)')}
-        END IF;
-      END $$`;
-}
+const KEPT = ['health', ...ORDER_COLUMNS];
+const of = (alias: string) => KEPT.map((c) => `${alias}.${c}`).join(', ');
+
+/** rollup_refresh_health writing the page's codes with the health. */
+const REFRESH_HEALTH_AND_ORDER = refreshHealthFunction(
+  (where) => `INSERT INTO milestone_health AS h (milestone_id, ${KEPT.join(', ')})
+          SELECT m.id, ${HEALTH}, p.code, pi.key, u.code FROM milestone m
+          JOIN plan_item pi ON pi.id = m.plan_item_id JOIN program p ON p.id = m.program_id
+          JOIN unit u ON u.id = m.unit_id ${where}
+          ON CONFLICT (milestone_id) DO UPDATE SET ${KEPT.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+          WHERE (${of('h')}) IS DISTINCT FROM (${of('EXCLUDED')})`,
+);
 
 export class MilestonePageOrder1796040600000 implements MigrationInterface {
   name = 'MilestonePageOrder1796040600000';
@@ -56,11 +43,11 @@ export class MilestonePageOrder1796040600000 implements MigrationInterface {
     await q.query(`DROP INDEX "milestone_health_health"`);
     await q.query(`CREATE INDEX "milestone_health_page" ON "milestone_health"
       ("health", "program_code", "item_key", "unit_code", "milestone_id")`);
-    await q.query(refreshHealth(true));
+    await q.query(REFRESH_HEALTH_AND_ORDER);
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await q.query(refreshHealth(false));
+    await q.query(REFRESH_HEALTH);
     await q.query(`DROP INDEX "milestone_health_page"`);
     await q.query(`CREATE INDEX "milestone_health_health" ON "milestone_health" ("health")`);
     await q.query(

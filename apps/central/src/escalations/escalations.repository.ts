@@ -31,16 +31,10 @@ function liveCount(
 ) {
   return centralSql
     .selectFrom('escalation_count as c')
+    .innerJoin('program as p', 'p.id', 'c.program_id')
     .select(sql<number>`COALESCE(sum(c.live), 0)`.as('n'))
     .$if(!!levels?.length, (q) => q.where('c.level', '=', anyOf(levels ?? [], 'text')))
-    .$if(!!programCode, (q) =>
-      q.where('c.program_id', '=', (eb) =>
-        eb
-          .selectFrom('program')
-          .select('id')
-          .where('code', '=', programCode ?? ''),
-      ),
-    )
+    .$if(!!programCode, (q) => q.where('p.code', '=', programCode ?? ''))
     .$asScalar();
 }
 

@@ -109,7 +109,7 @@ export class MilestonesRepository {
       });
     }
     const folded = filter.search ? foldForSearch(filter.search) : '';
-    const kept = keptCount(filter, folded, on);
+    const kept = keptCount(filter, healths, folded, on);
     if (folded) {
       const pattern = containsPattern(folded);
       query = query.where((eb) =>
@@ -151,8 +151,13 @@ const CELL_COUNTS: Partial<Record<Health, 'late' | 'blocked' | 'at_risk' | 'done
  * asks only what they count (healths they keep, a program, a unit): the sum over
  * the cells of the units existing that day, as the page keeps only their milestones.
  */
-function keptCount(filter: MilestoneFilter, folded: string, on: ReadDay) {
-  const columns = (filter.health ?? []).map((h) => CELL_COUNTS[h]);
+function keptCount(
+  filter: MilestoneFilter,
+  healths: readonly Health[],
+  folded: string,
+  on: ReadDay,
+) {
+  const columns = healths.map((h) => CELL_COUNTS[h]);
   const countable =
     on.maintained &&
     columns.length > 0 &&
@@ -163,20 +168,14 @@ function keptCount(filter: MilestoneFilter, folded: string, on: ReadDay) {
     !folded;
   if (!countable) return undefined;
   const { programCode, unitCode } = filter;
-  const summed = [...new Set(columns)].map((c) => sql.ref(`c.${c}`));
+  const summed = columns.map((c) => sql.ref(`c.${c}`));
   return centralSql
     .selectFrom('rollup_cell as c')
     .innerJoin('unit as u', 'u.id', 'c.unit_id')
+    .innerJoin('program as p', 'p.id', 'c.program_id')
     .select(sql<number>`COALESCE(sum(${sql.join(summed, sql` + `)}), 0)`.as('n'))
     .where(unitExistsOn(on.day))
-    .$if(!!programCode, (q) =>
-      q.where('c.program_id', '=', (eb) =>
-        eb
-          .selectFrom('program')
-          .select('id')
-          .where('code', '=', programCode ?? ''),
-      ),
-    )
+    .$if(!!programCode, (q) => q.where('p.code', '=', programCode ?? ''))
     .$if(!!unitCode, (q) => q.where('u.code', '=', unitCode ?? ''))
     .$asScalar();
 }
