@@ -117,7 +117,7 @@ export default tseslint.config(
       ],
       'jest/no-standalone-expect': [
         'error',
-        { additionalTestBlockFunctions: ['beforeEach', 'beforeAll'] },
+        { additionalTestBlockFunctions: ['beforeEach', 'beforeAll', 'itOnServer'] },
       ],
       // GraphQL answers are checked by value; typing every response shape adds nothing.
       '@typescript-eslint/no-explicit-any': 'off',

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { keysetPage, Page } from '@tracker/api';
 import { Actor } from '@tracker/auth';
-import { EscalationLevel, EscalationState, levelRank, Role } from '@tracker/domain';
+import { EscalationLevel, EscalationState, IsoDate, levelRank, Role } from '@tracker/domain';
 import { anyOf, centralSql, one, rows, run } from '@tracker/persistence';
-import { sql } from 'kysely';
+import { RawBuilder, sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import { endOfVietnamDay, ReadDay } from '../milestones/as-of.sql';
+import { keepDay, KeptTable, replaceKept } from '../milestones/kept-days';
 import { EscalationEvent, EscalationFilter } from './escalation.type';
 import { escalationRows, EscalationRow, levelRankSql } from './escalation.row';
 
@@ -15,6 +16,27 @@ export interface LiveEscalationCount {
   programId: string;
   level: EscalationLevel;
   n: number;
+}
+
+const KEPT_ESCALATIONS: KeptTable = {
+  name: 'kept_day_escalation',
+  key: ['level'],
+  values: ['live'],
+};
+
+/** The live escalations per program and level at the end of a past day, of these programs (null: all). */
+function liveOn(
+  day: IsoDate,
+  programIds: readonly string[] | null,
+): RawBuilder<LiveEscalationCount> {
+  const programs = programIds ? sql`m.program_id = ANY (${programIds}::uuid[])` : sql`true`;
+  return sql<LiveEscalationCount>`SELECT m.program_id AS "programId", ev.level, count(*)::int AS n
+    FROM escalation e JOIN milestone m ON m.id = e.milestone_id
+    CROSS JOIN LATERAL (SELECT ee.kind, ee.level FROM escalation_event ee
+      WHERE ee.escalation_id = e.id AND ee.at < ${endOfVietnamDay(day)}::timestamptz
+      ORDER BY ee.at DESC, ee.id DESC LIMIT 1) ev
+    WHERE ev.kind NOT IN ('RESOLVED', 'AUTO_RESOLVED') AND ${programs}
+    GROUP BY m.program_id, ev.level`;
 }
 
 /** A leader's queue by default: what is still open or acknowledged. */
@@ -155,20 +177,22 @@ export class EscalationsRepository {
   /**
    * Unresolved escalations per program and level: today's as kept while they change; a
    * past day's, those whose last event by the end of it (at, then id) was not a
-   * resolution, at that event's level.
+   * resolution, at that event's level, counted once and kept (keepDay) unless the day
+   * is too recent to keep.
    */
   async liveCounts(on: ReadDay): Promise<LiveEscalationCount[]> {
-    if (on.fromHistory)
+    if (on.fromHistory) {
+      const kept = await keepDay(this.db, 'ESCALATIONS', on.day, null, (stale) =>
+        replaceKept('ESCALATIONS', on.day, stale, KEPT_ESCALATIONS, liveOn(on.day, stale)),
+      );
       return rows(
         this.db,
-        sql<LiveEscalationCount>`SELECT m.program_id AS "programId", ev.level, count(*)::int AS n
-          FROM escalation e JOIN milestone m ON m.id = e.milestone_id
-          CROSS JOIN LATERAL (SELECT ee.kind, ee.level FROM escalation_event ee
-            WHERE ee.escalation_id = e.id AND ee.at < ${endOfVietnamDay(on.day)}::timestamptz
-            ORDER BY ee.at DESC, ee.id DESC LIMIT 1) ev
-          WHERE ev.kind NOT IN ('RESOLVED', 'AUTO_RESOLVED')
-          GROUP BY m.program_id, ev.level`,
+        kept
+          ? sql<LiveEscalationCount>`SELECT program_id AS "programId", level, live AS n
+              FROM kept_day_escalation WHERE day = ${on.day}::date AND live <> 0`
+          : liveOn(on.day, null),
       );
+    }
     // kept per program and level as escalations change (migration LiveEscalationCounts)
     return rows(
       this.db,

@@ -5,6 +5,7 @@ import { rows } from '@tracker/persistence';
 import { RawBuilder, sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { asOfCtes, ReadDay } from '../milestones/as-of.sql';
+import { keepDay, KeptTable, replaceKept } from '../milestones/kept-days';
 import { healthOn } from '../milestones/health.sql';
 import { unitExistsOn } from '../units/units.repository';
 
@@ -54,29 +55,47 @@ function sums<Row>(programIds: readonly string[], on: ReadDay, groupBy: Grouping
 }
 
 /**
- * The same sums read from rollup_cell, as the triggers maintain them for the day
- * the roll-ups hold: one row per (program, unit), summed again for GROUPING SETS.
+ * The same sums read from cells already summed: rollup_cell, as the triggers maintain
+ * them for the day the roll-ups hold, or a past day's kept cells; one row per
+ * (program, unit), summed again for GROUPING SETS.
  */
-function maintainedSums<Row>(programIds: readonly string[], groupBy: Grouping): RawBuilder<Row> {
+function storedSums<Row>(
+  programIds: readonly string[],
+  groupBy: Grouping,
+  cells: RawBuilder<unknown>,
+): RawBuilder<Row> {
   return sql<Row>`SELECT program_id AS "programId", unit_id AS "unitId", sum(total)::int AS total,
       sum(weighted) AS weighted, sum(weights) AS weights, sum(done)::int AS done, sum(late)::int AS late,
       sum(blocked)::int AS blocked, sum(at_risk)::int AS "atRisk", sum(on_track)::int AS "onTrack",
       sum(due)::int AS due, sum(on_time)::int AS "onTime"
-    FROM rollup_cell WHERE program_id = ANY (${programIds}::uuid[]) GROUP BY ${sql.raw(groupBy)}`;
+    FROM ${cells} c WHERE program_id = ANY (${programIds}::uuid[]) GROUP BY ${sql.raw(groupBy)}`;
 }
 
-function sumsFor<Row>(
-  programIds: readonly string[],
-  on: ReadDay,
-  groupBy: Grouping,
-): RawBuilder<Row> {
-  return on.maintained ? maintainedSums(programIds, groupBy) : sums(programIds, on, groupBy);
-}
+const KEPT_CELLS: KeptTable = {
+  name: 'kept_day_cell',
+  key: ['unit_id'],
+  values: [
+    'total',
+    'weighted',
+    'weights',
+    'done',
+    'late',
+    'blocked',
+    'at_risk',
+    'on_track',
+    'due',
+    'on_time',
+  ],
+};
 
 function sumsOf(row: ProgressSums): ProgressSums {
   const sums = { ...NO_MILESTONES };
   for (const k of Object.keys(sums) as (keyof ProgressSums)[]) sums[k] = Number(row[k]);
   return sums;
+}
+
+function cellsOf(cells: RollupCell[]): RollupCell[] {
+  return cells.map((r) => ({ programId: r.programId, unitId: r.unitId, ...sumsOf(r) }));
 }
 
 @Injectable()
@@ -85,25 +104,45 @@ export class RollupSumsRepository {
 
   /** One cell per (program, unit) that has counted milestones: boards and program totals. */
   async cells(programIds: readonly string[], on: ReadDay): Promise<RollupCell[]> {
-    const cells = await rows(this.db, sumsFor<RollupCell>(programIds, on, 'program_id, unit_id'));
-    return cells.map((r) => ({ programId: r.programId, unitId: r.unitId, ...sumsOf(r) }));
+    return cellsOf(await this.sumsFor<RollupCell>(programIds, on, 'program_id, unit_id'));
+  }
+
+  /** The cells as computed from the milestones, whatever is kept: the cross-check's reference. */
+  async recomputed(programIds: readonly string[], on: ReadDay): Promise<RollupCell[]> {
+    return cellsOf(await rows(this.db, sums<RollupCell>(programIds, on, 'program_id, unit_id')));
   }
 
   /** Each program's totals and each unit's across them: the national picture in one pass. */
   async totals(programIds: readonly string[], on: ReadDay): Promise<RollupTotals> {
-    const groups = await rows(
-      this.db,
-      sumsFor<ProgressSums & { programId: string | null; unitId: string | null }>(
-        programIds,
-        on,
-        'GROUPING SETS ((program_id), (unit_id))',
-      ),
-    );
+    const groups = await this.sumsFor<
+      ProgressSums & { programId: string | null; unitId: string | null }
+    >(programIds, on, 'GROUPING SETS ((program_id), (unit_id))');
     const totals: RollupTotals = { byProgram: new Map(), byUnit: new Map() };
     for (const r of groups) {
       if (r.programId) totals.byProgram.set(r.programId, sumsOf(r));
       else if (r.unitId) totals.byUnit.set(r.unitId, sumsOf(r));
     }
     return totals;
+  }
+
+  /**
+   * Today's from the maintained cells; a past day's from its kept cells (computed once,
+   * again only after something dated on or before it was written); yesterday's, and any
+   * day the roll-ups do not hold, computed from the milestones.
+   */
+  private async sumsFor<Row>(
+    programIds: readonly string[],
+    on: ReadDay,
+    groupBy: Grouping,
+  ): Promise<Row[]> {
+    if (on.maintained) return rows(this.db, storedSums<Row>(programIds, groupBy, sql`rollup_cell`));
+    const kept =
+      on.fromHistory &&
+      (await keepDay(this.db, 'CELLS', on.day, programIds, (stale) =>
+        replaceKept('CELLS', on.day, stale, KEPT_CELLS, sums(stale, on, 'program_id, unit_id')),
+      ));
+    if (!kept) return rows(this.db, sums<Row>(programIds, on, groupBy));
+    const cells = sql`(SELECT * FROM kept_day_cell WHERE day = ${on.day}::date)`;
+    return rows(this.db, storedSums<Row>(programIds, groupBy, cells));
   }
 }

@@ -3,6 +3,7 @@ import { rows } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { healthOn } from '../milestones/health.sql';
+import { CURRENT } from '../milestones/kept-days';
 import { RollupCell, RollupSumsRepository } from './rollup-sums.repository';
 
 /** A place where what the triggers maintained is not what the rules compute. */
@@ -56,6 +57,54 @@ async function escalationCountMismatches(db: DataSource): Promise<RollupMismatch
 }
 
 /**
+ * Each past day's kept cells that are still current (a read would use them) against
+ * the same day computed from the ledger and the plans: `where` is day/program/unit.
+ */
+async function keptCellMismatches(db: DataSource, codeOf: Map<string, string>): Promise<RollupMismatch[]> {
+  const kept = await rows(
+    db,
+    sql<RollupCell & { day: IsoDate }>`SELECT c.day, c.program_id AS "programId", c.unit_id AS "unitId",
+        c.total, c.weighted, c.weights, c.done, c.late, c.blocked, c.at_risk AS "atRisk",
+        c.on_track AS "onTrack", c.due, c.on_time AS "onTime"
+      FROM kept_day k JOIN kept_day_cell c ON c.day = k.day AND c.program_id = k.program_id
+      WHERE k.kind = 'CELLS' AND ${CURRENT}`,
+  );
+  const current = await rows(
+    db,
+    sql<{ day: IsoDate; programs: string[] }>`SELECT k.day, array_agg(k.program_id)::text[] AS programs
+      FROM kept_day k WHERE k.kind = 'CELLS' AND ${CURRENT} GROUP BY k.day ORDER BY k.day`,
+  );
+  const sums = new RollupSumsRepository(db);
+  const mismatches: RollupMismatch[] = [];
+  for (const { day, programs } of current) {
+    const on = { day, fromHistory: true, maintained: false };
+    const stored = kept.filter((c) => c.day === day);
+    mismatches.push(...differences(stored, await sums.recomputed(programs, on), codeOf, `${day}/`));
+  }
+  return mismatches;
+}
+
+/** The cells of `a` and `b` that differ, named prefix + program/unit code. */
+function differences(
+  a: RollupCell[],
+  b: RollupCell[],
+  codeOf: Map<string, string>,
+  prefix = '',
+): RollupMismatch[] {
+  const key = (c: RollupCell) => `${prefix}${codeOf.get(c.programId)}/${codeOf.get(c.unitId)}`;
+  const kept = new Map(a.map((c) => [key(c), c]));
+  const fresh = new Map(b.map((c) => [key(c), c]));
+  return [...new Set([...kept.keys(), ...fresh.keys()])]
+    .sort()
+    .filter((where) => !sameSums(kept.get(where), fresh.get(where)))
+    .map((where) => ({
+      where,
+      maintained: describe(kept.get(where)),
+      computed: describe(fresh.get(where)),
+    }));
+}
+
+/**
  * The cross-check of issue 14: every maintained health and every maintained cell
  * against the same rules computed from the milestones and plans as they stand, for
  * the day the roll-ups hold, and the live escalations kept per program and level
@@ -83,9 +132,6 @@ export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
   );
   const units = await rows(db, sql<{ id: string; code: string }>`SELECT id, code FROM unit`);
   const codeOf = new Map([...programs, ...units].map((r) => [r.id, r.code]));
-  const key = (c: RollupCell) => `${codeOf.get(c.programId)}/${codeOf.get(c.unitId)}`;
-  const kept = new Map(maintained.map((c) => [key(c), c]));
-  const fresh = new Map(computed.map((c) => [key(c), c]));
   const mismatches: RollupMismatch[] = health.flatMap((h) => [
     ...(h.maintained !== h.computed
       ? [{ where: h.where, maintained: h.maintained ?? 'absent', computed: h.computed }]
@@ -95,13 +141,8 @@ export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
       ? [{ where: h.where, maintained: `sorted as ${h.order}`, computed: `sorted as ${h.where}` }]
       : []),
   ]);
-  for (const where of [...new Set([...kept.keys(), ...fresh.keys()])].sort())
-    if (!sameSums(kept.get(where), fresh.get(where)))
-      mismatches.push({
-        where,
-        maintained: describe(kept.get(where)),
-        computed: describe(fresh.get(where)),
-      });
+  mismatches.push(...differences(maintained, computed, codeOf));
+  mismatches.push(...(await keptCellMismatches(db, codeOf)));
   return {
     day,
     milestones: health.length,

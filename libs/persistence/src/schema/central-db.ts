@@ -46,6 +46,13 @@ export interface EscalationEventTable {
   note: string | null;
 }
 
+export interface HistoryChangeTable {
+  program_id: string;
+  from_day: string;
+  source_id: string;
+  xid: number;
+}
+
 export interface IndicatorTable {
   id: Generated<string>;
   code: string;
@@ -81,6 +88,37 @@ export interface IndicatorValueTable {
   reason: string | null;
   reported_at: Timestamp;
   received_at: Timestamp;
+}
+
+export interface KeptDayTable {
+  kind: string;
+  day: string;
+  program_id: string;
+  computed_under: string;
+  computed_at: Generated<Timestamp>;
+}
+
+export interface KeptDayCellTable {
+  day: string;
+  program_id: string;
+  unit_id: string;
+  total: number;
+  weighted: number;
+  weights: number;
+  done: number;
+  late: number;
+  blocked: number;
+  at_risk: number;
+  on_track: number;
+  due: number;
+  on_time: number;
+}
+
+export interface KeptDayEscalationTable {
+  day: string;
+  program_id: string;
+  level: string;
+  live: number;
 }
 
 export interface MilestoneTable {
@@ -243,9 +281,13 @@ export interface CentralDb {
   escalation: EscalationTable;
   escalation_count: EscalationCountTable;
   escalation_event: EscalationEventTable;
+  history_change: HistoryChangeTable;
   indicator: IndicatorTable;
   indicator_target: IndicatorTargetTable;
   indicator_value: IndicatorValueTable;
+  kept_day: KeptDayTable;
+  kept_day_cell: KeptDayCellTable;
+  kept_day_escalation: KeptDayEscalationTable;
   milestone: MilestoneTable;
   milestone_health: MilestoneHealthTable;
   milestone_update: MilestoneUpdateTable;
