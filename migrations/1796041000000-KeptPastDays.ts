@@ -9,8 +9,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * and a kept day is used only while none it did not see touches it.
  *
  * - kept_day: for (kind, day, program), the snapshot (pg_current_snapshot) of the
- *   statement that computed and stored it. kept_day_cell holds the cells' sums (kind
- *   CELLS), kept_day_escalation the live escalations per level (kind ESCALATIONS).
+ *   statement that computed and stored it. kept_day_milestone holds each milestone's
+ *   state (kind MILESTONES: what as-of.sql rebuilds from the ledger, read in its place),
+ *   kept_day_cell the cells' sums (CELLS), kept_day_escalation the live escalations per
+ *   level (ESCALATIONS).
  * - history_change: per (program, first day touched, source), the transaction that last
  *   wrote something dated on or before a kept-able day: an applied report dated back (a
  *   node that was offline), an escalation event, a unit's dates (a merger effective in
@@ -19,6 +21,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   A kept day is stale when a change from or before its day was made by a transaction
  *   its snapshot does not see (pg_visible_in_snapshot): committed after it computed, or in
  *   progress then. One row per source: two nodes back-dating reports never wait on each other.
+ * - kept_day_current(...): no change from or before the day by a transaction the kept
+ *   day's snapshot did not see.
+ * - history_compact(): forgets what no kept day needs: the stale kept days, then every
+ *   change older than the oldest snapshot still kept (visible to it and to any later
+ *   one). Under an advisory lock (class 8613) every computation shares: none can be
+ *   keeping under an older snapshot meanwhile. Called by each instance as it starts and
+ *   as the day turns; an import of history by SQL records a change per day and node.
  * - history_horizon(): days before it may be kept; changes dated on or before it are
  *   recorded. One day of margin each side of the maintained day (or the database's day in
  *   Việt Nam before the roll-ups hold one): a day is kept only once it is two days gone,
@@ -172,10 +181,30 @@ export class KeptPastDays1796041000000 implements MigrationInterface {
       "from_day" date NOT NULL, "source_id" uuid NOT NULL, "xid" bigint NOT NULL,
       PRIMARY KEY ("program_id", "from_day", "source_id"))`);
     await q.query(`CREATE TABLE "kept_day" (
-      "kind" text NOT NULL CHECK ("kind" IN ('CELLS', 'ESCALATIONS')), "day" date NOT NULL,
+      "kind" text NOT NULL CHECK ("kind" IN ('MILESTONES', 'CELLS', 'ESCALATIONS')), "day" date NOT NULL,
       "program_id" uuid NOT NULL REFERENCES "program" ("id") ON DELETE CASCADE,
-      "computed_under" text NOT NULL, "computed_at" timestamptz NOT NULL DEFAULT now(),
+      "computed_under" text NOT NULL, "computed_xmin" bigint NOT NULL,
+      "computed_at" timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY ("kind", "day", "program_id"))`);
+    // the columns of the milestone table (as as-of.sql's shadow has them), and health, on a day
+    await q.query(`CREATE TABLE "kept_day_milestone" (
+      "day" date NOT NULL,
+      "program_id" uuid NOT NULL REFERENCES "program" ("id") ON DELETE CASCADE,
+      "id" uuid NOT NULL REFERENCES "milestone" ("id") ON DELETE CASCADE,
+      "plan_item_id" uuid NOT NULL, "unit_id" uuid NOT NULL, "status" text NOT NULL, "status_before_cancel" text,
+      "percent_complete" integer NOT NULL, "forecast_due" date, "completed_on" date, "blocker" text, "note" text,
+      "version" integer NOT NULL, "last_reported_at" timestamptz, "created_at" timestamptz NOT NULL,
+      "blocked_since" timestamptz, "successor_id" uuid, "health" text NOT NULL,
+      PRIMARY KEY ("day", "id"))`);
+    // the lookups the milestone table answers: a board's units, health's dependencies, predecessors
+    await q.query(
+      `CREATE INDEX "kept_day_milestone_unit" ON "kept_day_milestone" ("day", "unit_id")`,
+    );
+    await q.query(
+      `CREATE INDEX "kept_day_milestone_item" ON "kept_day_milestone" ("day", "plan_item_id", "unit_id")`,
+    );
+    await q.query(`CREATE INDEX "kept_day_milestone_successor" ON "kept_day_milestone" ("day", "successor_id")
+      WHERE "successor_id" IS NOT NULL`);
     await q.query(`CREATE TABLE "kept_day_cell" (
       "day" date NOT NULL,
       "program_id" uuid NOT NULL REFERENCES "program" ("id") ON DELETE CASCADE,
@@ -191,6 +220,24 @@ export class KeptPastDays1796041000000 implements MigrationInterface {
       PRIMARY KEY ("day", "program_id", "level"))`);
     await q.query(`CREATE FUNCTION history_horizon() RETURNS date LANGUAGE sql STABLE AS $$
       SELECT COALESCE((SELECT day FROM rollup_state), ${VN_DAY('now()')}) - 1 $$`);
+    await q.query(`CREATE FUNCTION kept_day_current(program uuid, day date, computed_xmin bigint, computed_under text)
+      RETURNS boolean LANGUAGE sql STABLE AS $$
+      SELECT NOT EXISTS (SELECT 1 FROM history_change c
+        WHERE c.program_id = program AND c.from_day <= day AND c.xid >= computed_xmin
+          AND NOT pg_visible_in_snapshot(c.xid::text::xid8, computed_under::pg_snapshot)) $$`);
+    await q.query(`CREATE FUNCTION history_compact() RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(8613, 0);
+        DELETE FROM kept_day k WHERE NOT kept_day_current(k.program_id, k.day, k.computed_xmin, k.computed_under);
+        DELETE FROM kept_day_milestone c WHERE NOT EXISTS (SELECT 1 FROM kept_day k
+          WHERE k.kind = 'MILESTONES' AND k.day = c.day AND k.program_id = c.program_id);
+        DELETE FROM kept_day_cell c WHERE NOT EXISTS (SELECT 1 FROM kept_day k
+          WHERE k.kind = 'CELLS' AND k.day = c.day AND k.program_id = c.program_id);
+        DELETE FROM kept_day_escalation c WHERE NOT EXISTS (SELECT 1 FROM kept_day k
+          WHERE k.kind = 'ESCALATIONS' AND k.day = c.day AND k.program_id = c.program_id);
+        DELETE FROM history_change WHERE xid < (SELECT least(min(computed_xmin),
+          pg_snapshot_xmin(pg_current_snapshot())::text::bigint) FROM kept_day);
+      END $$`);
     for (const t of TRIGGERS) {
       await q.query(`CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -208,8 +255,19 @@ export class KeptPastDays1796041000000 implements MigrationInterface {
       await q.query(`DROP TRIGGER ${t.name} ON ${t.on}`);
       await q.query(`DROP FUNCTION ${t.name}()`);
     }
-    await q.query(`DROP FUNCTION history_horizon()`);
-    for (const table of ['kept_day_escalation', 'kept_day_cell', 'kept_day', 'history_change'])
+    for (const fn of [
+      'history_compact()',
+      'kept_day_current(uuid, date, bigint, text)',
+      'history_horizon()',
+    ])
+      await q.query(`DROP FUNCTION ${fn}`);
+    for (const table of [
+      'kept_day_escalation',
+      'kept_day_cell',
+      'kept_day_milestone',
+      'kept_day',
+      'history_change',
+    ])
       await q.query(`DROP TABLE "${table}"`);
   }
 }

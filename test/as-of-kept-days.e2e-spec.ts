@@ -1,6 +1,6 @@
 import { startTestCentral, TestCentral } from './support/central';
 import { sql, withClient } from './support/database';
-import { expectRollupsMaintained } from './support/rollups';
+import { expectRollupsMaintained, rollupVerdict } from './support/rollups';
 import { landUpdate, pusher } from './support/updates';
 
 /**
@@ -152,6 +152,55 @@ describe('past days kept once computed', () => {
       [open.id],
     );
     expect((await levels()).MINISTER).toBe(before.MINISTER + 1);
+  });
+
+  it('compaction forgets the changes every kept day has seen, and what is kept still reads the same', async () => {
+    const before = await asOf(DAY);
+    const keptBefore = await computedAt(DAY, 'CELLS');
+    const count = async () =>
+      (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM history_change`))[0].n;
+    const changes = await count();
+    expect(changes).toBeGreaterThan(0); // the demo's history, the reports and dates above
+    await sql(`SELECT history_compact()`);
+    expect(await count()).toBeLessThan(changes);
+    const [older] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM history_change WHERE xid < (SELECT min(computed_xmin) FROM kept_day)`,
+    );
+    expect(older.n).toBe(0);
+    const after = await asOf(DAY);
+    expect(after.dashboard).toEqual(before.dashboard);
+    expect(after.board).toEqual(before.board);
+    expect(await computedAt(DAY, 'CELLS')).toEqual(keptBefore);
+    await expectRollupsMaintained();
+  });
+
+  it('the cross-check names a kept milestone or cell that differs from the ledger', async () => {
+    await asOf(DAY);
+    await sql(
+      `UPDATE kept_day_milestone k SET percent_complete = 3 FROM milestone m, plan_item pi, unit u
+       WHERE k.day = $1 AND m.id = k.id AND pi.id = m.plan_item_id AND u.id = m.unit_id
+         AND pi.key = 'LAND-P-02' AND u.code = '01'`,
+      [DAY],
+    );
+    await sql(
+      `UPDATE kept_day_cell k SET total = total + 1 FROM program p, unit u
+       WHERE k.day = $1 AND p.id = k.program_id AND u.id = k.unit_id AND p.code = 'LAND' AND u.code = '02'`,
+      [DAY],
+    );
+    try {
+      const verdict = await rollupVerdict();
+      expect(verdict.mismatches.map((m) => m.where)).toEqual([
+        `${DAY}/LAND/02`,
+        `${DAY}/LAND/01/LAND-P-02`,
+      ]);
+      const milestone = verdict.mismatches[1];
+      expect(milestone.maintained).toContain(',3,');
+      expect(milestone.computed).toContain(',77,');
+    } finally {
+      await sql(`DELETE FROM kept_day WHERE day = $1`, [DAY]);
+    }
+    await asOf(DAY);
+    await expectRollupsMaintained();
   });
 
   // Two sessions at once: the embedded database serves one transaction at a time, so a

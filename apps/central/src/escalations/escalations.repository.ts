@@ -20,8 +20,8 @@ export interface LiveEscalationCount {
 
 const KEPT_ESCALATIONS: KeptTable = {
   name: 'kept_day_escalation',
-  key: ['level'],
-  values: ['live'],
+  columns: ['program_id', 'level', 'live'],
+  key: ['program_id', 'level'],
 };
 
 /** The live escalations per program and level at the end of a past day, of these programs (null: all). */

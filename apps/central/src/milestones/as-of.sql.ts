@@ -15,6 +15,11 @@ export interface ReadDay {
   day: IsoDate;
   fromHistory: boolean;
   maintained: boolean;
+  /**
+   * A past day read from its kept milestones (kept_day_milestone, keptMilestones):
+   * the programs kept, which must hold every milestone the read asks for.
+   */
+  kept?: readonly string[];
 }
 
 export function readDay(day: IsoDate, ctx: DayContext): ReadDay {
@@ -123,6 +128,42 @@ function milestonesOn(day: IsoDate, end: string): RawBuilder<unknown> {
     ) d ON true`;
 }
 
+/** The milestone table's columns, as the shadow has them and kept_day_milestone keeps them. */
+export const MILESTONE_COLUMNS = [
+  'id',
+  'program_id',
+  'plan_item_id',
+  'unit_id',
+  'status',
+  'status_before_cancel',
+  'percent_complete',
+  'forecast_due',
+  'completed_on',
+  'blocker',
+  'note',
+  'version',
+  'last_reported_at',
+  'created_at',
+  'blocked_since',
+  'successor_id',
+];
+
+/**
+ * The milestones as kept for the day when the read keeps them, with their health (only the programs it
+ * kept: the read asks for no other, and health's dependencies stay within a program);
+ * otherwise rebuilt (milestonesOn). Never a union of the two: PostgreSQL cannot push
+ * health's per-milestone lookups into a UNION ALL of joins, and scans it whole each time.
+ */
+function keptOrRebuilt(
+  day: IsoDate,
+  end: string,
+  kept: readonly string[] | undefined,
+): RawBuilder<unknown> {
+  if (!kept) return milestonesOn(day, end);
+  return sql`SELECT ${sql.raw(MILESTONE_COLUMNS.join(', '))}, health FROM kept_day_milestone
+    WHERE day = ${day}::date AND program_id = ANY (${kept}::uuid[])`;
+}
+
 interface Shadow {
   name: 'plan_item' | 'milestone';
   materialized: boolean;
@@ -140,13 +181,14 @@ interface Shadow {
  * The plan items are few: materialised once. The milestones are many: NOT
  * MATERIALIZED, so that health's dependency EXISTS stays a unique lookup on
  * (plan_item_id, unit_id) with its laterals, not a scan of a materialised set
- * per milestone (quadratic).
+ * per milestone (quadratic). Milestones the day keeps (kept_day_milestone) are
+ * read there instead: indexed as the table is.
  */
-function shadows(day: IsoDate): Shadow[] {
-  const end = endOfVietnamDay(day);
+function shadows(on: ReadDay): Shadow[] {
+  const end = endOfVietnamDay(on.day);
   return [
     { name: 'plan_item', materialized: true, body: planItemsOn(end) },
-    { name: 'milestone', materialized: false, body: milestonesOn(day, end) },
+    { name: 'milestone', materialized: false, body: keptOrRebuilt(on.day, end, on.kept) },
   ];
 }
 
@@ -154,7 +196,7 @@ function shadows(day: IsoDate): Shadow[] {
 export function asOfCtes(on: ReadDay): RawBuilder<unknown> {
   if (!on.fromHistory) return sql``;
   return sql`${sql.join(
-    shadows(on.day).map(
+    shadows(on).map(
       (s) =>
         sql`${sql.id(s.name)} AS ${sql.raw(s.materialized ? 'MATERIALIZED' : 'NOT MATERIALIZED')} (${s.body})`,
     ),
@@ -165,7 +207,7 @@ export function asOfCtes(on: ReadDay): RawBuilder<unknown> {
 export function asOfQueries(on: ReadDay): QueryCreator<CentralDb> {
   if (!on.fromHistory) return centralSql;
   // the shadows have the tables' columns: typed as the tables they stand for
-  return shadows(on.day).reduce<QueryCreator<CentralDb>>(
+  return shadows(on).reduce<QueryCreator<CentralDb>>(
     (creator, s) =>
       creator.with(
         (cte) => (s.materialized ? cte(s.name).materialized() : cte(s.name).notMaterialized()),

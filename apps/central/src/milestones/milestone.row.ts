@@ -35,10 +35,16 @@ export interface MilestoneRow {
   unitRow?: TableRow;
 }
 
+/** Health as maintained (today), as kept (a past day kept), or computed for the day. */
+function health(on: ReadDay) {
+  if (on.maintained) return sql<Health>`mh.health`;
+  return on.kept ? sql<Health>`m.health` : healthOn(on.day);
+}
+
 /**
  * Milestones (m) with their plan item (pi), program (p) and unit (u), selected as
  * MilestoneRow with health for the day, as they stood at its end (asOfQueries).
- * Health is read as maintained when the roll-ups hold the day, computed otherwise.
+ * Health is read as maintained or kept where it is, computed otherwise.
  * `withRefs` adds the program's and unit's rows (PrefetchedRows), for a page that
  * shows them: no statement of their own then.
  */
@@ -70,7 +76,7 @@ export function milestoneRows(on: ReadDay, withRefs = false) {
       'm.version',
       'm.last_reported_at as lastReportedAt',
       'm.successor_id as successorId',
-      (on.maintained ? sql<Health>`mh.health` : healthOn(on.day)).as('health'),
+      health(on).as('health'),
       'pi.title_folded as titleFolded',
       'u.name_folded as unitNameFolded',
     ])

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { containsPattern, unitExistsOn } from '../units/units.repository';
 import { ReadDay } from './as-of.sql';
+import { keptMilestones } from './kept-days';
 import { MilestoneFilter } from './milestone-filter.input';
 import { milestoneRows, MilestoneRow } from './milestone.row';
 
@@ -39,14 +40,16 @@ export class MilestonesRepository {
    * With their programs' and units' rows: whoever asks for one usually shows them.
    */
   async findByIds(ids: readonly string[], on: ReadDay): Promise<MilestoneRow[]> {
-    return rows(this.db, milestoneRows(on, true).where('m.id', '=', anyOf(ids, 'uuid')));
+    const at = await keptMilestones(this.db, on, null);
+    return rows(this.db, milestoneRows(at, true).where('m.id', '=', anyOf(ids, 'uuid')));
   }
 
   /** The milestones merged into these (their successor_id), in unit code order. */
   async findPredecessors(successorIds: readonly string[], on: ReadDay): Promise<MilestoneRow[]> {
+    const at = await keptMilestones(this.db, on, null);
     return rows(
       this.db,
-      milestoneRows(on).where('m.successor_id', '=', anyOf(successorIds, 'uuid')).orderBy('u.code'),
+      milestoneRows(at).where('m.successor_id', '=', anyOf(successorIds, 'uuid')).orderBy('u.code'),
     );
   }
 
@@ -60,7 +63,8 @@ export class MilestonesRepository {
     anyProgram: boolean,
     on: ReadDay,
   ): Promise<MilestoneRow[]> {
-    let query = milestoneRows(on).where('m.unit_id', '=', anyOf(unitIds, 'uuid'));
+    const at = await keptMilestones(this.db, on, anyProgram ? null : programIds);
+    let query = milestoneRows(at).where('m.unit_id', '=', anyOf(unitIds, 'uuid'));
     if (!anyProgram) query = query.where('m.program_id', '=', anyOf(programIds, 'uuid'));
     return rows(this.db, query.orderBy(C('p.code')).orderBy(C('pi.key')));
   }
@@ -78,7 +82,7 @@ export class MilestonesRepository {
   ): Promise<MilestonePage> {
     // Filtered as a derived table, on its columns (health among them), as the page sorts.
     const [program, key, unit, id] = pageOrder(on);
-    const existing = milestoneRows(on, true)
+    const existing = milestoneRows(await keptMilestones(this.db, on, null), true)
       .where(unitExistsOn(on.day))
       .select([
         program.as('orderProgram'),

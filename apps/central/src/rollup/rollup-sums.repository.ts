@@ -73,19 +73,11 @@ function storedSums<Row>(
 
 const KEPT_CELLS: KeptTable = {
   name: 'kept_day_cell',
-  key: ['unit_id'],
-  values: [
-    'total',
-    'weighted',
-    'weights',
-    'done',
-    'late',
-    'blocked',
-    'at_risk',
-    'on_track',
-    'due',
-    'on_time',
-  ],
+  columns:
+    'program_id unit_id total weighted weights done late blocked at_risk on_track due on_time'.split(
+      ' ',
+    ),
+  key: ['program_id', 'unit_id'],
 };
 
 function sumsOf(row: ProgressSums): ProgressSums {

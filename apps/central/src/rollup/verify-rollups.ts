@@ -3,7 +3,12 @@ import { rows } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { healthOn } from '../milestones/health.sql';
-import { CURRENT } from '../milestones/kept-days';
+import {
+  CURRENT,
+  KEPT_MILESTONE_COLUMNS,
+  KeptKind,
+  rebuiltMilestones,
+} from '../milestones/kept-days';
 import { RollupCell, RollupSumsRepository } from './rollup-sums.repository';
 
 /** A place where what the triggers maintained is not what the rules compute. */
@@ -56,30 +61,63 @@ async function escalationCountMismatches(db: DataSource): Promise<RollupMismatch
   }));
 }
 
+/** The programs of each past day whose kept `kind` is current (a read would use it). */
+async function currentKept(db: DataSource, kind: KeptKind) {
+  return rows(
+    db,
+    sql<{
+      day: IsoDate;
+      programs: string[];
+    }>`SELECT k.day, array_agg(k.program_id)::text[] AS programs
+      FROM kept_day k WHERE k.kind = ${kind} AND ${CURRENT} GROUP BY k.day ORDER BY k.day`,
+  );
+}
+
 /**
- * Each past day's kept cells that are still current (a read would use them) against
- * the same day computed from the ledger and the plans: `where` is day/program/unit.
+ * Each past day's kept cells that are still current against the same day computed
+ * from the ledger and the plans: `where` is day/program/unit.
  */
-async function keptCellMismatches(db: DataSource, codeOf: Map<string, string>): Promise<RollupMismatch[]> {
-  const kept = await rows(
-    db,
-    sql<RollupCell & { day: IsoDate }>`SELECT c.day, c.program_id AS "programId", c.unit_id AS "unitId",
-        c.total, c.weighted, c.weights, c.done, c.late, c.blocked, c.at_risk AS "atRisk",
-        c.on_track AS "onTrack", c.due, c.on_time AS "onTime"
-      FROM kept_day k JOIN kept_day_cell c ON c.day = k.day AND c.program_id = k.program_id
-      WHERE k.kind = 'CELLS' AND ${CURRENT}`,
-  );
-  const current = await rows(
-    db,
-    sql<{ day: IsoDate; programs: string[] }>`SELECT k.day, array_agg(k.program_id)::text[] AS programs
-      FROM kept_day k WHERE k.kind = 'CELLS' AND ${CURRENT} GROUP BY k.day ORDER BY k.day`,
-  );
+async function keptCellMismatches(
+  db: DataSource,
+  codeOf: Map<string, string>,
+): Promise<RollupMismatch[]> {
   const sums = new RollupSumsRepository(db);
   const mismatches: RollupMismatch[] = [];
-  for (const { day, programs } of current) {
+  for (const { day, programs } of await currentKept(db, 'CELLS')) {
+    const kept = await rows(
+      db,
+      sql<RollupCell>`SELECT program_id AS "programId", unit_id AS "unitId", total, weighted, weights, done,
+          late, blocked, at_risk AS "atRisk", on_track AS "onTrack", due, on_time AS "onTime"
+        FROM kept_day_cell WHERE day = ${day}::date AND program_id = ANY (${programs}::uuid[])`,
+    );
     const on = { day, fromHistory: true, maintained: false };
-    const stored = kept.filter((c) => c.day === day);
-    mismatches.push(...differences(stored, await sums.recomputed(programs, on), codeOf, `${day}/`));
+    mismatches.push(...differences(kept, await sums.recomputed(programs, on), codeOf, `${day}/`));
+  }
+  return mismatches;
+}
+
+/**
+ * Each past day's kept milestones that are still current against the same milestones
+ * rebuilt from the ledger: `where` is day/program/unit/key, each side's row as text.
+ */
+async function keptMilestoneMismatches(db: DataSource): Promise<RollupMismatch[]> {
+  const mismatches: RollupMismatch[] = [];
+  for (const { day, programs } of await currentKept(db, 'MILESTONES')) {
+    const differ = await rows(
+      db,
+      sql<RollupMismatch>`WITH rebuilt AS (${rebuiltMilestones(day, programs)}),
+        kept AS (SELECT ${sql.raw(KEPT_MILESTONE_COLUMNS)} FROM kept_day_milestone
+          WHERE day = ${day}::date AND program_id = ANY (${programs}::uuid[])),
+        only_kept AS (SELECT * FROM kept EXCEPT SELECT * FROM rebuilt),
+        only_rebuilt AS (SELECT * FROM rebuilt EXCEPT SELECT * FROM kept)
+      SELECT ${day}::text || '/' || p.code || '/' || u.code || '/' || pi.key AS "where",
+        COALESCE((SELECT k::text FROM only_kept k WHERE k.id = x.id), 'absent') AS maintained,
+        COALESCE((SELECT r::text FROM only_rebuilt r WHERE r.id = x.id), 'absent') AS computed
+      FROM (SELECT id FROM only_kept UNION SELECT id FROM only_rebuilt) x
+      JOIN milestone m ON m.id = x.id JOIN program p ON p.id = m.program_id
+      JOIN unit u ON u.id = m.unit_id JOIN plan_item pi ON pi.id = m.plan_item_id ORDER BY 1`,
+    );
+    mismatches.push(...differ);
   }
   return mismatches;
 }
@@ -107,8 +145,9 @@ function differences(
 /**
  * The cross-check of issue 14: every maintained health and every maintained cell
  * against the same rules computed from the milestones and plans as they stand, for
- * the day the roll-ups hold, and the live escalations kept per program and level
- * against a recount. Reads only: it never repairs what it finds.
+ * the day the roll-ups hold, the live escalations kept per program and level against
+ * a recount, and every past day's kept milestones and cells still in use against the
+ * same day rebuilt from the ledger. Reads only: it never repairs what it finds.
  */
 export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
   const escalations = await escalationCountMismatches(db);
@@ -142,7 +181,10 @@ export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
       : []),
   ]);
   mismatches.push(...differences(maintained, computed, codeOf));
-  mismatches.push(...(await keptCellMismatches(db, codeOf)));
+  mismatches.push(
+    ...(await keptCellMismatches(db, codeOf)),
+    ...(await keptMilestoneMismatches(db)),
+  );
   return {
     day,
     milestones: health.length,

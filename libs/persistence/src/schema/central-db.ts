@@ -95,6 +95,7 @@ export interface KeptDayTable {
   day: string;
   program_id: string;
   computed_under: string;
+  computed_xmin: number;
   computed_at: Generated<Timestamp>;
 }
 
@@ -119,6 +120,27 @@ export interface KeptDayEscalationTable {
   program_id: string;
   level: string;
   live: number;
+}
+
+export interface KeptDayMilestoneTable {
+  day: string;
+  program_id: string;
+  id: string;
+  plan_item_id: string;
+  unit_id: string;
+  status: string;
+  status_before_cancel: string | null;
+  percent_complete: number;
+  forecast_due: string | null;
+  completed_on: string | null;
+  blocker: string | null;
+  note: string | null;
+  version: number;
+  last_reported_at: Timestamp | null;
+  created_at: Timestamp;
+  blocked_since: Timestamp | null;
+  successor_id: string | null;
+  health: string;
 }
 
 export interface MilestoneTable {
@@ -288,6 +310,7 @@ export interface CentralDb {
   kept_day: KeptDayTable;
   kept_day_cell: KeptDayCellTable;
   kept_day_escalation: KeptDayEscalationTable;
+  kept_day_milestone: KeptDayMilestoneTable;
   milestone: MilestoneTable;
   milestone_health: MilestoneHealthTable;
   milestone_update: MilestoneUpdateTable;

@@ -55,6 +55,8 @@ export class MaintainedDay implements OnApplicationShutdown {
       'SELECT rollup_refresh($1::date) AS moved',
       [this.clock.today()],
     );
+    // what no kept past day needs any more (KeptPastDays): a day's turn, an import of history
+    await this.db.query('SELECT history_compact()');
     await this.reload();
     if (moved) await this.changes.notify({ kind: 'rollups', programIds: null });
   }
