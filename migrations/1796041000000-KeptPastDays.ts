@@ -37,12 +37,15 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const NO_SOURCE = `'00000000-0000-0000-0000-000000000000'::uuid`;
 const VN_DAY = (ts: string) => `((${ts}) AT TIME ZONE INTERVAL '+07:00')::date`;
 
-/** Records each (program_id, from_day, source_id) row of `changes` that a kept day could have seen. */
+/**
+ * Records each (program_id, from_day, source_id) row of `changes` that a kept day could
+ * have seen (`horizon`: history_horizon(), read once by the trigger).
+ */
 function record(changes: string): string {
   return `INSERT INTO history_change AS h (program_id, from_day, source_id, xid)
       SELECT DISTINCT x.program_id, x.from_day, x.source_id, pg_current_xact_id()::text::bigint
       FROM (${changes}) x JOIN program p ON p.id = x.program_id -- not one being deleted
-      WHERE x.from_day <= history_horizon()
+      WHERE x.from_day <= horizon
       ON CONFLICT (program_id, from_day, source_id) DO UPDATE SET xid = EXCLUDED.xid`;
 }
 
@@ -87,14 +90,14 @@ const TRIGGERS: HistoryTrigger[] = [
       rows,
     ) => `SELECT m.program_id, ${VN_DAY('c.reported_at')} AS from_day, c.node_unit_id AS source_id
       FROM ${rows} c JOIN milestone m ON m.id = c.milestone_id
-      WHERE c.outcome = 'APPLIED' AND ${VN_DAY('c.reported_at')} <= history_horizon()`,
+      WHERE c.outcome = 'APPLIED' AND ${VN_DAY('c.reported_at')} <= horizon`,
   ),
   ...everyWrite(
     'history_escalations',
     'escalation_event',
     (rows) => `SELECT m.program_id, ${VN_DAY('c.at')} AS from_day, ${NO_SOURCE} AS source_id
       FROM ${rows} c JOIN escalation e ON e.id = c.escalation_id JOIN milestone m ON m.id = e.milestone_id
-      WHERE ${VN_DAY('c.at')} <= history_horizon()`,
+      WHERE ${VN_DAY('c.at')} <= horizon`,
   ),
   ...everyWrite(
     'history_plans',
@@ -239,7 +242,9 @@ export class KeptPastDays1796041000000 implements MigrationInterface {
           pg_snapshot_xmin(pg_current_snapshot())::text::bigint) FROM kept_day);
       END $$`);
     for (const t of TRIGGERS) {
+      // the horizon read once: as a call in the query it ran per row (0.7 ms a 100-report push)
       await q.query(`CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE horizon date := history_horizon();
         BEGIN
           ${record(t.changes)};
           RETURN NULL;

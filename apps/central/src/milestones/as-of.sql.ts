@@ -149,9 +149,9 @@ export const MILESTONE_COLUMNS = [
 ];
 
 /**
- * The milestones as kept for the day when the read keeps them, with their health (only the programs it
- * kept: the read asks for no other, and health's dependencies stay within a program);
- * otherwise rebuilt (milestonesOn). Never a union of the two: PostgreSQL cannot push
+ * The milestones as kept for the day, with their health, when the read keeps them (only
+ * the programs it kept: the read asks for no other, and health's dependencies stay within
+ * a program); otherwise rebuilt (milestonesOn). Never a union of the two: PostgreSQL cannot push
  * health's per-milestone lookups into a UNION ALL of joins, and scans it whole each time.
  */
 function keptOrRebuilt(
