@@ -1,4 +1,7 @@
 import { errorCode, startTestCentral, TestCentral } from './support/central';
+import { LocalIndicatorsRepository } from '../apps/province/src/local/local-indicators.repository';
+import { LocalStoreRepository } from '../apps/province/src/local/local-store.repository';
+import { SyncStoreRepository } from '../apps/province/src/sync/sync-store.repository';
 import { CuttableProxy } from './support/cuttable-proxy';
 import { sql } from './support/database';
 import { defineIndicator, defineRatioAndCount } from './support/indicators';
@@ -261,4 +264,69 @@ describe('province node: indicators', () => {
       expect.objectContaining({ period: '2020-01', lastOutcome: 'APPLIED' }),
     ]);
   });
+
+  // The centre acknowledges up to the highest seq it records; the node used to trim
+  // every seq up to that, so an entry the batch did not carry went unsent.
+  it('trims only the entries the centre answered: one the batch did not carry stays queued, whatever its seq', async () => {
+    const first = (await state()).nextSeq;
+    await proxy.down();
+    await node.gql(REPORT, progress(71));
+    await node.gql(REPORT, progress(72));
+    await node.gql(REPORT_INDICATOR, value('RECORDS', '2020-01', 901));
+    const [reported, middle] = await node.running.app.get(LocalStoreRepository).outbox(10);
+    const [valued] = await node.running.app.get(LocalIndicatorsRepository).outbox(10);
+    expect([reported.seq, middle.seq, valued.seq]).toEqual([first, first + 1, first + 2]);
+
+    // the answer to a batch of the first report and the value, acknowledging up to the value's seq
+    const answered = { outcome: 'APPLIED', reason: null };
+    await node.running.app
+      .get(SyncStoreRepository)
+      .delivered(
+        [{ ...reported, ...answered }],
+        [{ ...valued, ...answered }],
+        valued.seq,
+        new Date(),
+      );
+    expect(await state()).toMatchObject({ pending: 1, highestAckedSeq: first + 2 });
+    expect((await node.running.app.get(LocalStoreRepository).outbox(10)).map((o) => o.seq)).toEqual(
+      [first + 1],
+    );
+
+    await proxy.up();
+    expect((await node.gql(SYNC_NOW)).data!.syncNow).toMatchObject({ pending: 0, lastError: null });
+    expect(await recordedBySeq('01')).toEqual([
+      { seq: first + 1, kind: 'update', rows: 1, outcome: 'APPLIED' },
+    ]);
+  });
+
+  // On the embedded database a transaction runs alone, so nothing commits between two
+  // statements of the batch's read there; on a server another connection's report can.
+  const itOnServer = process.env.TEST_DATABASE_MODE === 'postgres' ? it : it.skip;
+  itOnServer(
+    'a report and a value recorded while a push reads the outbox are neither skipped nor trimmed',
+    async () => {
+      const first = (await state()).nextSeq;
+      const values = node.running.app.get(LocalIndicatorsRepository);
+      const read = values.outbox.bind(values);
+      // between the read of the reports' outbox and the values', as an officer's click can land
+      jest.spyOn(values, 'outbox').mockImplementationOnce(async (...args) => {
+        expect((await node.gql(REPORT, progress(73))).errors).toBeUndefined();
+        expect(
+          (await node.gql(REPORT_INDICATOR, value('RECORDS', '2020-01', 902))).errors,
+        ).toBeUndefined();
+        return read(...args);
+      });
+      await node.gql(SYNC_NOW);
+      expect(values.outbox).toHaveBeenCalled();
+      // the next round (the reports' own kick may have run it already) sends both
+      expect((await node.gql(SYNC_NOW)).data!.syncNow).toMatchObject({
+        pending: 0,
+        lastError: null,
+      });
+      expect(await recordedBySeq('01')).toEqual([
+        { seq: first, kind: 'update', rows: 1, outcome: 'APPLIED' },
+        { seq: first + 1, kind: 'value', rows: 1, outcome: 'APPLIED' },
+      ]);
+    },
+  );
 });

@@ -114,9 +114,12 @@ export class LocalIndicatorsRepository {
     );
   }
 
-  async outbox(limit: number): Promise<IndicatorOutboxRow[]> {
+  async outbox(
+    limit: number,
+    manager: EntityManager = this.db.manager,
+  ): Promise<IndicatorOutboxRow[]> {
     return rows(
-      this.db,
+      manager,
       provinceSql
         .selectFrom('indicator_outbox')
         .select([

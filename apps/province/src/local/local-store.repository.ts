@@ -133,9 +133,9 @@ export class LocalStoreRepository {
     );
   }
 
-  async outbox(limit: number): Promise<OutboxRow[]> {
+  async outbox(limit: number, manager: EntityManager = this.db.manager): Promise<OutboxRow[]> {
     return rows(
-      this.db,
+      manager,
       provinceSql
         .selectFrom('outbox')
         .select([

@@ -162,10 +162,8 @@ export class SyncEngine implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** Pushes the lowest seqs of the outbox, reports and values in one batch (one seq space). */
   private async pushOnce(): Promise<boolean> {
-    const { updates, values } = nextBatch(
-      await this.local.outbox(BATCH),
-      await this.indicators.outbox(BATCH),
-      BATCH,
+    const { updates, values } = await this.store.inOneSnapshot(async (tx) =>
+      nextBatch(await this.local.outbox(BATCH, tx), await this.indicators.outbox(BATCH, tx), BATCH),
     );
     const size = updates.length + values.length;
     if (size === 0) {

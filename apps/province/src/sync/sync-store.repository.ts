@@ -172,7 +172,20 @@ export class SyncStoreRepository {
     });
   }
 
-  /** Stores the centre's answers, trims what it acknowledged (both outboxes), and notes the success. */
+  /**
+   * Runs `read` in one snapshot. The two outboxes share one seq space: read one after
+   * the other, a report committed between the two reads (its seq below a value's read
+   * second) was left out of the batch, and the trim after it then dropped it unsent.
+   */
+  inOneSnapshot<T>(read: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('REPEATABLE READ', read);
+  }
+
+  /**
+   * Stores the centre's answers, trims exactly the entries it answered (both outboxes),
+   * and notes the success. Never "every seq up to the highest acknowledged": an entry
+   * this batch did not carry has not reached the centre, whatever its seq.
+   */
   async delivered(
     results: DeliveredResult[],
     values: DeliveredValue[],
@@ -227,8 +240,20 @@ export class SyncStoreRepository {
         );
       }
       if (values.length > 0) await this.deliveredValues(tx, values, at);
-      await run(tx, provinceSql.deleteFrom('outbox').where('seq', '<=', highestAckedSeq));
-      await run(tx, provinceSql.deleteFrom('indicator_outbox').where('seq', '<=', highestAckedSeq));
+      const answered = [
+        ['outbox', results],
+        ['indicator_outbox', values],
+      ] as const;
+      for (const [outbox, answers] of answered)
+        if (answers.length > 0)
+          await run(
+            tx,
+            provinceSql.deleteFrom(outbox).where(
+              'seq',
+              'in',
+              answers.map((a) => a.seq),
+            ),
+          );
     });
   }
 
