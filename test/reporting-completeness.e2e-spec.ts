@@ -341,6 +341,55 @@ describe('reportingCompleteness: a crafted month', () => {
     expect((await sut.gql(SET, { day: 10 })).errors).toBeUndefined();
     expect(await completeness(sut, '2020-02', 'DL10')).toMatchObject({ onTime: 2 });
   });
+
+  it('reads the state before the month from the kept day, and a report dated before the month, pushed later, re-judges what is owed', async () => {
+    const keptOn = () =>
+      sql<{ computed_at: Date }>(
+        `SELECT computed_at FROM kept_day WHERE kind = 'MILESTONES' AND day = '2020-01-31'
+           AND program_id = (SELECT id FROM program WHERE code = 'RPT')`,
+      );
+    const setRptDeadline = async (day: number) =>
+      expect(
+        (
+          await sut.gql(
+            `mutation { setReportingDeadline(programCode: "RPT", day: ${day}) { code } }`,
+          )
+        ).errors,
+      ).toBeUndefined();
+    const before = await completeness(sut, '2020-02', 'RPT');
+    const [kept] = await keptOn();
+    expect(kept).toBeDefined();
+    // Lào Cai (10) owes P1, P3 and R1
+    expect(before.provinces.find((p) => p.unit.code === '10')).toEqual(row('10', 3, 0, 0));
+    // a deadline moved: the answer is computed again (deadline 03-06), the kept day is not
+    await setRptDeadline(6);
+    expect(await completeness(sut, '2020-02', 'RPT')).toMatchObject({
+      deadline: '2020-03-06',
+      expected: 188,
+    });
+    expect(await keptOn()).toEqual([kept]);
+    await setRptDeadline(5);
+
+    // Lào Cai's node reports P3 done in January, a month late: not owed in February
+    expect(
+      pushed(
+        await pusher(sut)(
+          [
+            report('RPT', 'P3', '10', 1, '2020-01-28T09:00:00+07:00', {
+              status: 'DONE',
+              percentComplete: 100,
+              completedOn: '2020-01-28',
+            }),
+          ],
+          sut.token(roles.provinceNode('10')),
+        ),
+      ),
+    ).toEqual(['APPLIED']);
+    const after = await completeness(sut, '2020-02', 'RPT');
+    expect(after).toMatchObject({ expected: 187, received: 6, onTime: 3 });
+    expect(after.provinces.find((p) => p.unit.code === '10')).toEqual(row('10', 2, 0, 0));
+    expect((await keptOn())[0].computed_at.getTime()).toBeGreaterThan(kept.computed_at.getTime());
+  });
 });
 
 /**

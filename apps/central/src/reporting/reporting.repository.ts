@@ -13,7 +13,14 @@ import { centralSql, rows } from '@tracker/persistence';
 import { RawBuilder, sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { indicatorReporters } from '../indicators/indicators.repository';
-import { asOfCtes, derivedStateSql, endOfVietnamDay, readDay } from '../milestones/as-of.sql';
+import {
+  asOfCtes,
+  derivedStateSql,
+  endOfVietnamDay,
+  ReadDay,
+  readDay,
+} from '../milestones/as-of.sql';
+import { keptMilestones } from '../milestones/kept-days';
 import { unitExistsOn } from '../units/units.repository';
 
 export interface CompletenessQuery {
@@ -37,7 +44,7 @@ const COUNTED = sql.raw(`('APPLIED', 'STALE')`);
  *   (the domain checks it again).
  * - milestones: the unit's, of a plan item published by the end of the month,
  *   not DONE or CANCELLED at the end of the day before the month (the as-of
- *   shadows of that day); a successor begun since has no state that day: its
+ *   shadows of that day, kept or rebuilt); a successor begun since has no state that day: its
  *   predecessors' then, derived as the reorganisation derives it (all DONE: DONE),
  *   so a new milestone without predecessors is open. Received: a counted report
  *   dated (reportedAt) within the month, on it or on a predecessor it carries on;
@@ -63,7 +70,10 @@ const provinces = () =>
     .select(['u.id', 'u.valid_from as validFrom', 'u.valid_to as validTo'])
     .where('u.kind', '=', UnitKind.PROVINCE);
 
-function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> {
+function completenessSql(
+  q: CompletenessQuery,
+  monthStart: ReadDay,
+): RawBuilder<UnitReportingCounts> {
   const first = firstDayOf(q.period);
   const last = lastDayOf(q.period);
   const start = endOfVietnamDay(addDays(first, -1));
@@ -84,7 +94,7 @@ function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> 
       WHERE EXISTS (SELECT 1 FROM plan_version pv WHERE pv.program_id = m.program_id
           AND pv.version = pi.added_in_version AND pv.published_at < ${end}::timestamptz)
         ${onlyProgram('m.program_id')}),
-    ${asOfCtes(readDay(addDays(first, -1), { today: q.today, maintainedDay: null }))}
+    ${asOfCtes(monthStart)}
     subject AS MATERIALIZED (
       SELECT o.unit_id, o.due_end,
         (SELECT min(r.received_at) FROM milestone_update r
@@ -125,7 +135,17 @@ function completenessSql(q: CompletenessQuery): RawBuilder<UnitReportingCounts> 
 export class ReportingRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * The state before the month is read from the kept milestones of that day once the
+   * day is two days gone (kept-days.ts): rebuilt once, not walked back from every
+   * later report of every owed milestone on each read.
+   */
   async unitCounts(q: CompletenessQuery): Promise<UnitReportingCounts[]> {
-    return rows(this.db, completenessSql(q));
+    const dayBefore = readDay(addDays(firstDayOf(q.period), -1), {
+      today: q.today,
+      maintainedDay: null,
+    });
+    const monthStart = await keptMilestones(this.db, dayBefore, q.programId ? [q.programId] : null);
+    return rows(this.db, completenessSql(q, monthStart));
   }
 }
