@@ -13,6 +13,7 @@ import { PageOrderIndexes1796040400000 } from './1796040400000-PageOrderIndexes'
 import { MilestonePageOrder1796040600000 } from './1796040600000-MilestonePageOrder';
 import { RollupCellUpserts1796040800000 } from './1796040800000-RollupCellUpserts';
 import { KeptPastDays1796041000000 } from './1796041000000-KeptPastDays';
+import { IndicatorMonthSums1796041200000 } from './1796041200000-IndicatorMonthSums';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   MilestonePageOrder1796040600000,
   RollupCellUpserts1796040800000,
   KeptPastDays1796041000000,
+  IndicatorMonthSums1796041200000,
 ];

@@ -120,11 +120,35 @@ export class IndicatorsRepository {
   }
 
   /**
-   * Per indicator and month, its reporters' values added up in the database: the
-   * national series is one row a month (domain figureFromSums makes the figure),
-   * whatever the number of units and corrections behind it.
+   * Per indicator and month, its reporters' values added up: the national series, one
+   * row a month (domain figureFromSums makes the figure), as the database keeps them
+   * when values land (migration IndicatorMonthSums), whatever the number of units and
+   * corrections behind them.
    */
   async monthSums(
+    indicatorIds: readonly string[],
+  ): Promise<(MonthSums & { indicatorId: string })[]> {
+    return rows(
+      this.db,
+      centralSql
+        .selectFrom('indicator_month')
+        .select([
+          'indicator_id as indicatorId',
+          'period',
+          'numerator',
+          'denominator',
+          'reporting_units as reportingUnits',
+        ])
+        .where('indicator_id', '=', anyOf(indicatorIds, 'uuid'))
+        .orderBy('period'),
+    );
+  }
+
+  /**
+   * The same sums computed from every value (each reporter's latest of each month):
+   * what the kept months are held to (verify-rollups).
+   */
+  async computedMonthSums(
     indicatorIds: readonly string[],
   ): Promise<(MonthSums & { indicatorId: string })[]> {
     return rows(

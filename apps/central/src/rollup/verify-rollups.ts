@@ -1,7 +1,8 @@
-import { Health, IsoDate, NO_MILESTONES, ProgressSums } from '@tracker/domain';
+import { Health, IsoDate, MonthSums, NO_MILESTONES, ProgressSums } from '@tracker/domain';
 import { rows } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
+import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { healthOn } from '../milestones/health.sql';
 import {
   CURRENT,
@@ -29,14 +30,17 @@ export interface RollupVerdict {
 
 const SUM_KEYS = Object.keys(NO_MILESTONES) as (keyof ProgressSums)[];
 
-function describe(cell: RollupCell | undefined): string {
-  return cell ? SUM_KEYS.map((k) => `${k}=${cell[k]}`).join(' ') : 'absent';
+function describe(cell: RollupCell): string {
+  return SUM_KEYS.map((k) => `${k}=${cell[k]}`).join(' ');
 }
 
-/** Weighted sums are doubles added in another order: equal to a part in a billion. */
-function sameSums(a: RollupCell | undefined, b: RollupCell | undefined): boolean {
-  if (!a || !b) return a === b;
-  return SUM_KEYS.every((k) => Math.abs(a[k] - b[k]) <= 1e-9 * Math.max(1, Math.abs(b[k])));
+/** Sums of doubles added in another order: equal to a part in a billion. */
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+function sameSums(a: RollupCell, b: RollupCell): boolean {
+  return SUM_KEYS.every((k) => close(a[k], b[k]));
 }
 
 /** The live escalations kept per program and level against a recount (any day: they hold no date). */
@@ -59,6 +63,32 @@ async function escalationCountMismatches(db: DataSource): Promise<RollupMismatch
     maintained: String(d.maintained),
     computed: String(d.computed),
   }));
+}
+
+/** Each indicator's kept national months against the sums computed from every value. */
+async function indicatorMonthMismatches(db: DataSource): Promise<RollupMismatch[]> {
+  const indicators = await rows(
+    db,
+    sql<{ id: string; code: string }>`SELECT id, code FROM indicator`,
+  );
+  const repository = new IndicatorsRepository(db);
+  const ids = indicators.map((i) => i.id);
+  const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
+  type Month = MonthSums & { indicatorId: string };
+  const byKey = (months: Month[]) =>
+    new Map(months.map((m) => [`indicators/${codeOf.get(m.indicatorId)}/${m.period}`, m]));
+  const same = (a: Month, b: Month) =>
+    a.reportingUnits === b.reportingUnits &&
+    close(a.numerator, b.numerator) &&
+    (a.denominator === null || b.denominator === null
+      ? a.denominator === b.denominator
+      : close(a.denominator, b.denominator));
+  return mismatchesOf(
+    byKey(await repository.monthSums(ids)),
+    byKey(await repository.computedMonthSums(ids)),
+    same,
+    (m) => `numerator=${m.numerator} denominator=${m.denominator} units=${m.reportingUnits}`,
+  );
 }
 
 /** The programs of each past day whose kept `kind` is current (a read would use it). */
@@ -122,6 +152,30 @@ async function keptMilestoneMismatches(db: DataSource): Promise<RollupMismatch[]
   return mismatches;
 }
 
+/**
+ * The keys where what was kept and what was computed differ (or one is absent), in
+ * key order, each side described.
+ */
+function mismatchesOf<T>(
+  kept: Map<string, T>,
+  computed: Map<string, T>,
+  same: (a: T, b: T) => boolean,
+  describe: (t: T) => string,
+): RollupMismatch[] {
+  const side = (t: T | undefined) => (t === undefined ? 'absent' : describe(t));
+  return [...new Set([...kept.keys(), ...computed.keys()])]
+    .sort()
+    .filter((where) => {
+      const [a, b] = [kept.get(where), computed.get(where)];
+      return a === undefined || b === undefined || !same(a, b);
+    })
+    .map((where) => ({
+      where,
+      maintained: side(kept.get(where)),
+      computed: side(computed.get(where)),
+    }));
+}
+
 /** The cells of `a` and `b` that differ, named prefix + program/unit code. */
 function differences(
   a: RollupCell[],
@@ -130,27 +184,24 @@ function differences(
   prefix = '',
 ): RollupMismatch[] {
   const key = (c: RollupCell) => `${prefix}${codeOf.get(c.programId)}/${codeOf.get(c.unitId)}`;
-  const kept = new Map(a.map((c) => [key(c), c]));
-  const fresh = new Map(b.map((c) => [key(c), c]));
-  return [...new Set([...kept.keys(), ...fresh.keys()])]
-    .sort()
-    .filter((where) => !sameSums(kept.get(where), fresh.get(where)))
-    .map((where) => ({
-      where,
-      maintained: describe(kept.get(where)),
-      computed: describe(fresh.get(where)),
-    }));
+  const byKey = (cells: RollupCell[]) => new Map(cells.map((c) => [key(c), c]));
+  return mismatchesOf(byKey(a), byKey(b), sameSums, describe);
 }
 
 /**
  * The cross-check of issue 14: every maintained health and every maintained cell
  * against the same rules computed from the milestones and plans as they stand, for
- * the day the roll-ups hold, the live escalations kept per program and level against
- * a recount, and every past day's kept milestones and cells still in use against the
- * same day rebuilt from the ledger. Reads only: it never repairs what it finds.
+ * the day the roll-ups hold; the live escalations kept per program and level against
+ * a recount; each indicator's kept national months against the sums of every value;
+ * every past day's kept milestones and cells still in use against the same day
+ * rebuilt from the ledger. Reads only: it never repairs what it finds.
  */
 export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
-  const escalations = await escalationCountMismatches(db);
+  // what holds no date: checked whatever day the roll-ups hold
+  const escalations = [
+    ...(await escalationCountMismatches(db)),
+    ...(await indicatorMonthMismatches(db)),
+  ];
   const [state] = await rows(db, sql<{ day: IsoDate | null }>`SELECT day FROM rollup_state`);
   const day = state?.day ?? null;
   if (day === null) return { day, milestones: 0, cells: 0, mismatches: escalations };

@@ -65,6 +65,14 @@ export interface IndicatorTable {
   reported_by: Generated<string>;
 }
 
+export interface IndicatorMonthTable {
+  indicator_id: string;
+  period: string;
+  numerator: number;
+  denominator: number | null;
+  reporting_units: number;
+}
+
 export interface IndicatorTargetTable {
   id: Generated<string>;
   indicator_id: string;
@@ -305,6 +313,7 @@ export interface CentralDb {
   escalation_event: EscalationEventTable;
   history_change: HistoryChangeTable;
   indicator: IndicatorTable;
+  indicator_month: IndicatorMonthTable;
   indicator_target: IndicatorTargetTable;
   indicator_value: IndicatorValueTable;
   kept_day: KeptDayTable;
