@@ -128,7 +128,12 @@ function milestonesOn(day: IsoDate, end: string): RawBuilder<unknown> {
     ) d ON true`;
 }
 
-/** The milestone table's columns, as the shadow has them and kept_day_milestone keeps them. */
+type MilestoneColumn = keyof CentralDb['milestone'];
+
+/**
+ * The milestone table's columns, as the shadow has them and kept_day_milestone keeps them:
+ * every one of them (a column added to the table and not here fails to compile).
+ */
 export const MILESTONE_COLUMNS = [
   'id',
   'program_id',
@@ -146,7 +151,11 @@ export const MILESTONE_COLUMNS = [
   'created_at',
   'blocked_since',
   'successor_id',
-];
+] as const satisfies readonly MilestoneColumn[];
+const everyColumn: Exclude<MilestoneColumn, (typeof MILESTONE_COLUMNS)[number]> extends never
+  ? true
+  : never = true;
+void everyColumn;
 
 /**
  * The milestones as kept for the day, with their health, when the read keeps them (only

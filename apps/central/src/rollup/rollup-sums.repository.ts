@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Health, NO_MILESTONES, ProgressSums } from '@tracker/domain';
+import { Health, IsoDate, NO_MILESTONES, ProgressSums } from '@tracker/domain';
 import { rows } from '@tracker/persistence';
 import { RawBuilder, sql } from 'kysely';
 import { DataSource } from 'typeorm';
@@ -80,6 +80,9 @@ const KEPT_CELLS: KeptTable = {
   key: ['program_id', 'unit_id'],
 };
 
+/** A past day's kept cells, for storedSums. */
+const keptCells = (day: IsoDate) => sql`(SELECT * FROM kept_day_cell WHERE day = ${day}::date)`;
+
 function sumsOf(row: ProgressSums): ProgressSums {
   const sums = { ...NO_MILESTONES };
   for (const k of Object.keys(sums) as (keyof ProgressSums)[]) sums[k] = Number(row[k]);
@@ -102,6 +105,16 @@ export class RollupSumsRepository {
   /** The cells as computed from the milestones, whatever is kept: the cross-check's reference. */
   async recomputed(programIds: readonly string[], on: ReadDay): Promise<RollupCell[]> {
     return cellsOf(await rows(this.db, sums<RollupCell>(programIds, on, 'program_id, unit_id')));
+  }
+
+  /** A past day's kept cells as they are, current or not: the cross-check's other side. */
+  async kept(programIds: readonly string[], day: IsoDate): Promise<RollupCell[]> {
+    return cellsOf(
+      await rows(
+        this.db,
+        storedSums<RollupCell>(programIds, 'program_id, unit_id', keptCells(day)),
+      ),
+    );
   }
 
   /** Each program's totals and each unit's across them: the national picture in one pass. */
@@ -134,7 +147,6 @@ export class RollupSumsRepository {
         replaceKept('CELLS', on.day, stale, KEPT_CELLS, sums(stale, on, 'program_id, unit_id')),
       ));
     if (!kept) return rows(this.db, sums<Row>(programIds, on, groupBy));
-    const cells = sql`(SELECT * FROM kept_day_cell WHERE day = ${on.day}::date)`;
-    return rows(this.db, storedSums<Row>(programIds, groupBy, cells));
+    return rows(this.db, storedSums<Row>(programIds, groupBy, keptCells(on.day)));
   }
 }

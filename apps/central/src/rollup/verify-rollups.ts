@@ -114,12 +114,7 @@ async function keptCellMismatches(
   const sums = new RollupSumsRepository(db);
   const mismatches: RollupMismatch[] = [];
   for (const { day, programs } of await currentKept(db, 'CELLS')) {
-    const kept = await rows(
-      db,
-      sql<RollupCell>`SELECT program_id AS "programId", unit_id AS "unitId", total, weighted, weights, done,
-          late, blocked, at_risk AS "atRisk", on_track AS "onTrack", due, on_time AS "onTime"
-        FROM kept_day_cell WHERE day = ${day}::date AND program_id = ANY (${programs}::uuid[])`,
-    );
+    const kept = await sums.kept(programs, day);
     const on = { day, fromHistory: true, maintained: false };
     mismatches.push(...differences(kept, await sums.recomputed(programs, on), codeOf, `${day}/`));
   }
