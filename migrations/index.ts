@@ -14,6 +14,7 @@ import { MilestonePageOrder1796040600000 } from './1796040600000-MilestonePageOr
 import { RollupCellUpserts1796040800000 } from './1796040800000-RollupCellUpserts';
 import { KeptPastDays1796041000000 } from './1796041000000-KeptPastDays';
 import { IndicatorMonthSums1796041200000 } from './1796041200000-IndicatorMonthSums';
+import { MonthReceipts1796041400000 } from './1796041400000-MonthReceipts';
 
 // Every migration, in order. Listed by hand (not globbed) so the same list
 // works from the TypeScript sources in tests and from dist/ in production.
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   RollupCellUpserts1796040800000,
   KeptPastDays1796041000000,
   IndicatorMonthSums1796041200000,
+  MonthReceipts1796041400000,
 ];

@@ -56,7 +56,11 @@ const COUNTED = sql.raw(`('APPLIED', 'STALE')`);
  * program's deadline day. In unit code order: the domain's ranking is stable, so
  * provinces that tie stay in code order.
  * Every step is an index lookup per owed milestone, so the cost follows the
- * owed milestones, not every milestone or report ever: the owed set (with the
+ * owed milestones and the month's reports, not every milestone or report ever:
+ * receipts are a range of the month's reports of a milestone (index
+ * milestone_update_reported_idx), values a range of the month's per indicator
+ * (indicator_value_series_idx leads with the indicator: hence the indicators
+ * named, else every month's values were read); the owed set (with the
  * milestones each carries on, read from the table before the shadows hide it) is
  * MATERIALIZED once; the start-of-month state is looked up by id through the
  * (not materialised) shadow; receipts by milestone id. The subjects are
@@ -117,7 +121,8 @@ function completenessSql(
       JOIN indicator i ON i.id = ir."indicatorId"
       LEFT JOIN deadline d ON d.program_id = i.program_id
       LEFT JOIN (SELECT indicator_id, node_unit_id, min(received_at) AS first_received
-                 FROM indicator_value WHERE period = ${q.period} AND outcome IN ${COUNTED}
+                 FROM indicator_value WHERE indicator_id = ANY (ARRAY(SELECT id FROM indicator))
+                   AND period = ${q.period} AND outcome IN ${COUNTED}
                  GROUP BY indicator_id, node_unit_id) v
         ON v.indicator_id = i.id AND v.node_unit_id = r.id
       WHERE true ${onlyProgram('i.program_id')}),

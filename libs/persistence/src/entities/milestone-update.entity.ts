@@ -20,6 +20,8 @@ import { UnitEntity } from './unit.entity';
 @Entity('milestone_update')
 @Unique('milestone_update_node_key_key', ['nodeUnitId', 'idempotencyKey'])
 @Index('milestone_update_milestone_idx', ['milestoneId', 'seq'])
+// reports by the day they are dated, with INCLUDE columns TypeORM cannot declare (migration MonthReceipts)
+@Index('milestone_update_reported_idx', { synchronize: false })
 @Check('milestone_update_outcome_check', `"outcome" IN ('APPLIED', 'STALE', 'REJECTED')`)
 export class MilestoneUpdateEntity {
   @PrimaryGeneratedColumn('uuid')
