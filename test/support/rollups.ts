@@ -1,5 +1,6 @@
 import { createDataSource } from '@tracker/persistence';
-import { RollupVerdict, verifyRollups } from '../../apps/central/src/rollup/verify-rollups';
+import { verifyMaintained } from '../../apps/central/src/cli/verify-maintained';
+import { RollupVerdict } from '../../apps/central/src/rollup/verify-rollups';
 import { testDatabaseUrl } from './database';
 
 /** `npm run verify-rollups` on the test database: what the triggers kept against what the rules compute. */
@@ -7,7 +8,7 @@ export async function rollupVerdict(): Promise<RollupVerdict> {
   const db = createDataSource('central', { url: testDatabaseUrl() });
   await db.initialize();
   try {
-    return await verifyRollups(db);
+    return await verifyMaintained(db);
   } finally {
     await db.destroy();
   }

@@ -3,7 +3,7 @@ import { createDataSource, withClient } from '@tracker/persistence';
 import { DataSource } from 'typeorm';
 import { EscalationEngineRepository } from '../../../apps/central/src/escalations/escalation-engine.repository';
 import { planEscalations } from '../../../apps/central/src/escalations/escalation-plan';
-import { verifyRollups } from '../../../apps/central/src/rollup/verify-rollups';
+import { verifyMaintained } from '../../../apps/central/src/cli/verify-maintained';
 import { AcceptedReport } from './traffic';
 import {
   CentreFacts,
@@ -99,7 +99,7 @@ async function escalationDrift(centralUrl: string, now: string): Promise<string[
 
 /** npm run verify-rollups: what the triggers maintained through the faults against a recomputation. */
 async function rollupDrift(centralUrl: string): Promise<string[]> {
-  const found = await onCentral(centralUrl, verifyRollups);
+  const found = await onCentral(centralUrl, verifyMaintained);
   if (found.day === null) return ['roll-ups: they hold no day (never refreshed)'];
   return found.mismatches.map(
     (m) => `roll-ups: ${m.where} maintained ${m.maintained}, computed ${m.computed}`,

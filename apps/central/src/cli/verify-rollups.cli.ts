@@ -8,7 +8,7 @@ import { CliSpec, cliArgs } from '@tracker/cli';
 import { createDataSource, startEmbeddedPostgres } from '@tracker/persistence';
 import { join } from 'node:path';
 import { centralDataDir } from '../platform/config/data-dir';
-import { verifyRollups } from '../rollup/verify-rollups';
+import { verifyMaintained } from './verify-maintained';
 
 const CLI = {
   name: 'verify-rollups',
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const db = createDataSource('central', { url: process.env.DATABASE_URL ?? embedded!.url });
   await db.initialize();
   try {
-    const verdict = await verifyRollups(db);
+    const verdict = await verifyMaintained(db);
     const out = process.stdout;
     for (const m of verdict.mismatches)
       out.write(`${m.where}: maintained ${m.maintained}, computed ${m.computed}\n`);

@@ -1,8 +1,7 @@
-import { Health, IsoDate, MonthSums, NO_MILESTONES, ProgressSums } from '@tracker/domain';
+import { Health, IsoDate, NO_MILESTONES, ProgressSums } from '@tracker/domain';
 import { rows } from '@tracker/persistence';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
-import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { healthOn } from '../milestones/health.sql';
 import {
   CURRENT,
@@ -11,6 +10,9 @@ import {
   rebuiltMilestones,
 } from '../milestones/kept-days';
 import { RollupCell, RollupSumsRepository } from './rollup-sums.repository';
+
+/** A check of something kept that holds no date (run whatever day the roll-ups hold). */
+export type UndatedCheck = (db: DataSource) => Promise<RollupMismatch[]>;
 
 /** A place where what the triggers maintained is not what the rules compute. */
 export interface RollupMismatch {
@@ -35,7 +37,7 @@ function describe(cell: RollupCell): string {
 }
 
 /** Sums of doubles added in another order: equal to a part in a billion. */
-function close(a: number, b: number): boolean {
+export function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 }
 
@@ -63,32 +65,6 @@ async function escalationCountMismatches(db: DataSource): Promise<RollupMismatch
     maintained: String(d.maintained),
     computed: String(d.computed),
   }));
-}
-
-/** Each indicator's kept national months against the sums computed from every value. */
-async function indicatorMonthMismatches(db: DataSource): Promise<RollupMismatch[]> {
-  const indicators = await rows(
-    db,
-    sql<{ id: string; code: string }>`SELECT id, code FROM indicator`,
-  );
-  const repository = new IndicatorsRepository(db);
-  const ids = indicators.map((i) => i.id);
-  const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
-  type Month = MonthSums & { indicatorId: string };
-  const byKey = (months: Month[]) =>
-    new Map(months.map((m) => [`indicators/${codeOf.get(m.indicatorId)}/${m.period}`, m]));
-  const same = (a: Month, b: Month) =>
-    a.reportingUnits === b.reportingUnits &&
-    close(a.numerator, b.numerator) &&
-    (a.denominator === null || b.denominator === null
-      ? a.denominator === b.denominator
-      : close(a.denominator, b.denominator));
-  return mismatchesOf(
-    byKey(await repository.monthSums(ids)),
-    byKey(await repository.computedMonthSums(ids)),
-    same,
-    (m) => `numerator=${m.numerator} denominator=${m.denominator} units=${m.reportingUnits}`,
-  );
 }
 
 /** The programs of each past day whose kept `kind` is current (a read would use it). */
@@ -151,7 +127,7 @@ async function keptMilestoneMismatches(db: DataSource): Promise<RollupMismatch[]
  * The keys where what was kept and what was computed differ (or one is absent), in
  * key order, each side described.
  */
-function mismatchesOf<T>(
+export function mismatchesOf<T>(
   kept: Map<string, T>,
   computed: Map<string, T>,
   same: (a: T, b: T) => boolean,
@@ -187,16 +163,17 @@ function differences(
  * The cross-check of issue 14: every maintained health and every maintained cell
  * against the same rules computed from the milestones and plans as they stand, for
  * the day the roll-ups hold; the live escalations kept per program and level against
- * a recount; each indicator's kept national months against the sums of every value;
+ * a recount; what `undated` checks (features after this one: verifyMaintained);
  * every past day's kept milestones and cells still in use against the same day
  * rebuilt from the ledger. Reads only: it never repairs what it finds.
  */
-export async function verifyRollups(db: DataSource): Promise<RollupVerdict> {
-  // what holds no date: checked whatever day the roll-ups hold
-  const escalations = [
-    ...(await escalationCountMismatches(db)),
-    ...(await indicatorMonthMismatches(db)),
-  ];
+export async function verifyRollups(
+  db: DataSource,
+  undated: readonly UndatedCheck[] = [],
+): Promise<RollupVerdict> {
+  const escalations: RollupMismatch[] = [];
+  for (const check of [escalationCountMismatches, ...undated])
+    escalations.push(...(await check(db)));
   const [state] = await rows(db, sql<{ day: IsoDate | null }>`SELECT day FROM rollup_state`);
   const day = state?.day ?? null;
   if (day === null) return { day, milestones: 0, cells: 0, mismatches: escalations };
