@@ -1,17 +1,12 @@
 import { MonthSums } from '@tracker/domain';
-import { rows } from '@tracker/persistence';
-import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { close, mismatchesOf, RollupMismatch } from '../rollup/verify-rollups';
 import { IndicatorsRepository } from './indicators.repository';
 
 /** Each indicator's kept national months against the sums computed from every value. */
 export async function indicatorMonthMismatches(db: DataSource): Promise<RollupMismatch[]> {
-  const indicators = await rows(
-    db,
-    sql<{ id: string; code: string }>`SELECT id, code FROM indicator`,
-  );
   const repository = new IndicatorsRepository(db);
+  const indicators = await repository.findAll();
   const ids = indicators.map((i) => i.id);
   const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
   type Month = MonthSums & { indicatorId: string };
