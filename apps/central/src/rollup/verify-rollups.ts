@@ -169,14 +169,15 @@ function differences(
  */
 export async function verifyRollups(
   db: DataSource,
-  undated: readonly UndatedCheck[] = [],
+  undated: readonly UndatedCheck[],
 ): Promise<RollupVerdict> {
-  // what holds no date: checked whatever day the roll-ups hold, or none
-  const dateless: RollupMismatch[] = [];
-  for (const check of [escalationCountMismatches, ...undated]) dateless.push(...(await check(db)));
+  // checked whatever day the roll-ups hold, or none
+  const undatedMismatches: RollupMismatch[] = [];
+  for (const check of [escalationCountMismatches, ...undated])
+    undatedMismatches.push(...(await check(db)));
   const [state] = await rows(db, sql<{ day: IsoDate | null }>`SELECT day FROM rollup_state`);
   const day = state?.day ?? null;
-  if (day === null) return { day, milestones: 0, cells: 0, mismatches: dateless };
+  if (day === null) return { day, milestones: 0, cells: 0, mismatches: undatedMismatches };
   const health = await rows(
     db,
     sql<{ where: string; maintained: Health | null; computed: Health; order: string | null }>`
@@ -212,6 +213,6 @@ export async function verifyRollups(
     day,
     milestones: health.length,
     cells: computed.length,
-    mismatches: [...mismatches, ...dateless],
+    mismatches: [...mismatches, ...undatedMismatches],
   };
 }
